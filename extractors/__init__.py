@@ -1,0 +1,1 @@
+"""Mercato: transfer-news pipeline logic (discover, fetch, clean, land, extract)."""
