@@ -1,0 +1,212 @@
+"""`mercato`: the command line of the pipeline.
+
+  mercato extract PATH...        extraction as JSON lines (the DAG's code)
+  mercato run --sources FILE     the whole pipeline in one process, no Airflow
+  mercato serve DIR              serve a folder (the sample site) on 127.0.0.1
+  mercato demo                   serve the samples, run the DAG with Airflow, print a summary
+  mercato summary                counts and top rumours from the published warehouse
+  mercato sql [QUERY]            query the published warehouse read-only (prompt without QUERY)
+  mercato docs                   generate the dbt docs site
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from extractors.config import REPO_ROOT, paths
+
+
+def _cmd_extract(args) -> int:
+    from extractors.clean import CleanError, clean_html
+    from extractors.extract import extract_text
+
+    status = 0
+    for name in args.paths:
+        path = Path(name)
+        try:
+            raw = path.read_text("utf-8", errors="replace")
+            if path.suffix.lower() in (".html", ".htm"):
+                page = clean_html(raw)
+                text, title, hint = page.text, page.title, page.language
+            else:
+                text, title, hint = raw, None, None
+            record = extract_text(text, title=title, language=args.language or hint).to_record(path.name)
+        except (OSError, CleanError) as err:
+            record, status = {"file": path.name, "error": getattr(err, "reason", str(err))}, 1
+        print(json.dumps(record, ensure_ascii=False), flush=True)
+    return status
+
+
+def _ingest_settings(args):
+    from extractors.fetch import FetchSettings
+    from extractors.pipeline import IngestSettings
+
+    langs = tuple(x for x in (args.languages or "").split(",") if x) or None
+    return IngestSettings(fetch=FetchSettings(host_delay=args.host_delay), max_articles=args.max_articles,
+                          languages=langs)
+
+
+def _cmd_run(args) -> int:
+    from extractors import runner
+    from extractors.sources import load_sources
+    from extractors.summary import print_summary
+
+    day = date.fromisoformat(args.date) if args.date else date.today()
+    result = runner.run(load_sources(args.sources), day, _ingest_settings(args), warehouse=not args.no_warehouse,
+                        workers=args.workers)
+    print(json.dumps(result, indent=2, default=str))
+    if not args.no_warehouse:
+        print_summary()
+    return 0
+
+
+def _cmd_serve(args) -> int:
+    import time
+
+    from extractors.serve import StaticSite
+
+    with StaticSite(Path(args.directory), port=args.port) as site:
+        print(f"serving {args.directory} at {site.url} (Ctrl-C to stop)", flush=True)
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            pass
+    return 0
+
+
+def _cmd_demo(args) -> int:
+    """The default run: the sample site over real HTTP, the DAG through `airflow dags test`."""
+    import subprocess
+
+    from extractors.serve import StaticSite
+    from extractors.summary import print_summary
+
+    site_dir = REPO_ROOT / "data" / "samples" / "site"
+    with StaticSite(site_dir, port=args.port) as site:
+        env = {**os.environ, "MERCATO_SAMPLES_URL": site.url}
+        conf = {"sources_file": str(REPO_ROOT / "data" / "sources" / "samples.yml")}
+        print(f"sample site at {site.url}; running DAG transfer_rumours with airflow dags test ...", flush=True)
+        cmd = [str(Path(sys.executable).with_name("airflow")), "dags", "test", "transfer_rumours",
+               "--conf", json.dumps(conf)]
+        proc = subprocess.run(cmd, env=env, stdout=None if args.verbose else subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True)
+    if proc.returncode != 0:
+        if proc.stdout:
+            print(proc.stdout[-20000:])
+        print(f"airflow dags test failed with exit code {proc.returncode}", file=sys.stderr)
+        return proc.returncode
+    print_summary()
+    return 0
+
+
+def _cmd_summary(args) -> int:
+    from extractors.summary import print_summary
+
+    print_summary(limit=args.limit)
+    return 0
+
+
+def _cmd_sql(args) -> int:
+    from extractors import warehouse as wh
+
+    def run_one(query: str) -> None:
+        cols, rows = wh.query(query)
+        print(wh.format_table(cols, rows))
+
+    if args.query:
+        run_one(args.query)
+        return 0
+    print(f"mercato sql on {paths().published_db} (read-only). End a query with ';', quit with \\q or Ctrl-D.")
+    buf: list[str] = []
+    while True:
+        try:
+            line = input("mercato> " if not buf else "   ...> ")
+        except EOFError:
+            print()
+            return 0
+        if line.strip() in ("\\q", "quit", "exit"):
+            return 0
+        buf.append(line)
+        if line.rstrip().endswith(";"):
+            try:
+                run_one("\n".join(buf))
+            except Exception as err:  # keep the prompt alive on a bad query
+                print(f"error: {err}")
+            buf = []
+
+
+def _cmd_docs(args) -> int:
+    from extractors import warehouse as wh
+
+    print(wh.generate_docs())
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="mercato", description="Football transfer-news pipeline")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    sub = ap.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("extract", help="extract clubs, players, rumours and fees from .txt/.html files")
+    p.add_argument("paths", nargs="+")
+    p.add_argument("--language", help="language hint (it, en, es, fr); detected when absent")
+    p.set_defaults(func=_cmd_extract)
+
+    p = sub.add_parser("run", help="run the pipeline without Airflow")
+    p.add_argument("--sources", required=True, help="sources YAML file")
+    p.add_argument("--date", help="ingest date (YYYY-MM-DD), default today")
+    p.add_argument("--max-articles", type=int, default=None)
+    p.add_argument("--languages", default="", help="comma-separated, e.g. it,en")
+    p.add_argument("--host-delay", type=float, default=1.0)
+    p.add_argument("--workers", type=int, default=1)
+    p.add_argument("--no-warehouse", action="store_true")
+    p.set_defaults(func=_cmd_run)
+
+    p = sub.add_parser("serve", help="serve a folder over HTTP on 127.0.0.1")
+    p.add_argument("directory", nargs="?", default=str(REPO_ROOT / "data" / "samples" / "site"))
+    p.add_argument("--port", type=int, default=8765)
+    p.set_defaults(func=_cmd_serve)
+
+    p = sub.add_parser("demo", help="serve the sample site and run the DAG end to end")
+    p.add_argument("--port", type=int, default=0)
+    p.set_defaults(func=_cmd_demo)
+
+    p = sub.add_parser("summary", help="print counts and the top rumours")
+    p.add_argument("--limit", type=int, default=10)
+    p.set_defaults(func=_cmd_summary)
+
+    p = sub.add_parser("sql", help="query the published warehouse (read-only)")
+    p.add_argument("query", nargs="?")
+    p.set_defaults(func=_cmd_sql)
+
+    p = sub.add_parser("docs", help="generate the dbt docs site")
+    p.set_defaults(func=_cmd_docs)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as err:
+        from extractors.pipeline import PipelineError
+        from extractors.sources import SourceError
+
+        if isinstance(err, (PipelineError, SourceError)):
+            print(f"mercato: {err}", file=sys.stderr)
+            return 2
+        raise
+
+
+if __name__ == "__main__":
+    sys.exit(main())

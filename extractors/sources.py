@@ -1,0 +1,170 @@
+"""Sources of articles, declared in a YAML file, and URL discovery.
+
+A source is one of:
+  rss      a RSS 2.0 or Atom feed            (url)
+  sitemap  a sitemap or sitemap index        (url)
+  urls     a fixed list of article URLs      (urls: [...] or path to a text file)
+  local    HTML or text files on disk        (path: a folder or a glob)
+Values may use ${ENV_VAR} so one file serves several hosts (e.g. the sample site).
+"""
+from __future__ import annotations
+
+import glob
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urljoin
+
+import yaml
+from lxml import etree
+
+from extractors.fetch import FEED_TYPES, Fetcher
+
+KINDS = ("rss", "sitemap", "urls", "local")
+
+
+class SourceError(ValueError):
+    """A sources file that cannot be used as written."""
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    kind: str
+    url: str | None = None
+    path: str | None = None
+    urls: tuple[str, ...] = ()
+    language: str | None = None
+    max_articles: int | None = None
+    delay: float | None = None        # seconds between two requests to this source's host
+
+    def as_dict(self) -> dict:
+        return {k: (list(v) if isinstance(v, tuple) else v) for k, v in self.__dict__.items()}
+
+
+@dataclass
+class Discovered:
+    urls: list[str] = field(default_factory=list)
+    errors: list[tuple[str, str]] = field(default_factory=list)   # (url, reason)
+
+
+def _expand(value):
+    if isinstance(value, str):
+        out = os.path.expandvars(value)
+        if "${" in out:
+            raise SourceError(f"unset environment variable in {value!r}")
+        return out
+    return value
+
+
+def parse_sources(data, base_dir: Path | None = None) -> list[Source]:
+    """Validate a list of source mappings (from YAML or from the DAG's Params)."""
+    if isinstance(data, dict):
+        data = data.get("sources", [])
+    if not isinstance(data, list) or not data:
+        raise SourceError("a sources file must hold a non-empty list under 'sources'")
+    out, seen = [], set()
+    for i, raw in enumerate(data):
+        if not isinstance(raw, dict):
+            raise SourceError(f"source #{i + 1} is not a mapping")
+        raw = {k: _expand(v) for k, v in raw.items()}
+        name, kind = raw.get("name"), raw.get("kind")
+        if not name:
+            raise SourceError(f"source #{i + 1} has no name")
+        if name in seen:
+            raise SourceError(f"duplicate source name {name!r}")
+        seen.add(name)
+        if kind not in KINDS:
+            raise SourceError(f"source {name!r}: kind must be one of {', '.join(KINDS)}, not {kind!r}")
+        if kind in ("rss", "sitemap") and not raw.get("url"):
+            raise SourceError(f"source {name!r}: kind {kind} needs a url")
+        if kind == "local" and not raw.get("path"):
+            raise SourceError(f"source {name!r}: kind local needs a path")
+        if kind == "urls" and not (raw.get("urls") or raw.get("path")):
+            raise SourceError(f"source {name!r}: kind urls needs urls or a path to a list")
+        path = raw.get("path")
+        if path and base_dir and not os.path.isabs(path):
+            path = str((base_dir / path).resolve())
+        max_articles = raw.get("max_articles")
+        if max_articles is not None and (not isinstance(max_articles, int) or max_articles < 1):
+            raise SourceError(f"source {name!r}: max_articles must be a positive integer")
+        delay = raw.get("delay")
+        if delay is not None and (not isinstance(delay, (int, float)) or delay < 0):
+            raise SourceError(f"source {name!r}: delay must be a number of seconds >= 0")
+        out.append(Source(name=name, kind=kind, url=raw.get("url"), path=path,
+                          urls=tuple(raw.get("urls") or ()), language=raw.get("language"),
+                          max_articles=max_articles, delay=delay))
+    return out
+
+
+def load_sources(path: str | os.PathLike) -> list[Source]:
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text("utf-8"))
+    except FileNotFoundError:
+        raise SourceError(f"sources file not found: {path}")
+    except yaml.YAMLError as err:
+        raise SourceError(f"sources file {path} is not valid YAML: {err}")
+    return parse_sources(data, base_dir=path.parent)
+
+
+def _xml_links(xml: str, base_url: str) -> tuple[list[str], list[str]]:
+    """Article links and nested sitemap links from an RSS, Atom or sitemap document."""
+    try:
+        root = etree.fromstring(xml.encode("utf-8"), parser=etree.XMLParser(recover=True, resolve_entities=False))
+    except etree.XMLSyntaxError as err:
+        raise SourceError(f"feed is not XML: {err}")
+    if root is None:
+        raise SourceError("feed is empty or not XML")
+    links, nested = [], []
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        tag = etree.QName(el).localname
+        parent = el.getparent()
+        ptag = etree.QName(parent).localname if parent is not None else ""
+        if tag == "link" and ptag in ("item", "entry"):
+            href = el.get("href") or (el.text or "").strip()
+            if href and el.get("rel", "alternate") == "alternate":
+                links.append(urljoin(base_url, href))
+        elif tag == "loc" and ptag == "url":
+            links.append(urljoin(base_url, (el.text or "").strip()))
+        elif tag == "loc" and ptag == "sitemap":
+            nested.append(urljoin(base_url, (el.text or "").strip()))
+    return links, nested
+
+
+def discover(source: Source, fetcher: Fetcher, limit: int | None = None) -> Discovered:
+    """The article URLs (or file paths, for local sources) of one source, in order, deduplicated."""
+    limit = min(x for x in (limit, source.max_articles, 10**9) if x is not None)
+    found = Discovered()
+    if source.kind == "local":
+        pattern = source.path
+        if os.path.isdir(pattern):
+            pattern = os.path.join(pattern, "**", "*")
+        files = sorted(p for p in glob.glob(pattern, recursive=True)
+                       if os.path.isfile(p) and p.endswith((".html", ".htm", ".txt")))
+        found.urls = [Path(p).resolve().as_uri() for p in files]
+    elif source.kind == "urls":
+        urls = list(source.urls)
+        if source.path:
+            urls += [ln.strip() for ln in Path(source.path).read_text("utf-8").splitlines()
+                     if ln.strip() and not ln.lstrip().startswith("#")]
+        found.urls = urls
+    else:
+        queue, seen_feeds = [source.url], set()
+        while queue and len(seen_feeds) < 50:      # bounded walk of sitemap indexes
+            feed_url = queue.pop(0)
+            if feed_url in seen_feeds:
+                continue
+            seen_feeds.add(feed_url)
+            try:
+                page = fetcher.fetch(feed_url, use_cache=False, accept=FEED_TYPES)
+                links, nested = _xml_links(page.html, page.final_url)
+            except Exception as err:  # recorded, never raised: other sources go on
+                found.errors.append((feed_url, getattr(err, "reason", None) or str(err)))
+                continue
+            found.urls += links
+            queue += nested
+    found.urls = list(dict.fromkeys(found.urls))[:limit]
+    return found
