@@ -203,7 +203,7 @@ class Fetcher:
             except FetchError as err:
                 if not err.retryable or attempt >= self.settings.retries:
                     if err.retryable and attempt:
-                        err.reason = f"{err.reason} (after {attempt + 1} attempts)"
+                        raise FetchError(f"{err.reason} (after {attempt + 1} attempts)", status=err.status) from err
                     raise
             wait = self.settings.backoff * (2 ** attempt)
             log.info("retrying %s in %.1fs", url, wait)
