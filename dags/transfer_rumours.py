@@ -1,0 +1,67 @@
+"""Airflow DAG `transfer_rumours`: transfer news -> Parquet lake -> dbt-duckdb warehouse.
+
+discover+fetch+clean (one mapped task per source) -> land -> extract
+  -> dbt (cosmos task group, one DuckDB writer at a time) -> publish -> summary
+The task bodies live in extractors/; this file only wires them together.
+"""
+from datetime import datetime, timedelta
+
+from airflow.sdk import dag, get_current_context, task
+
+from extractors import orchestration as orch
+
+ASSETS = orch.assets()
+
+
+@dag(
+    dag_id=orch.DAG_ID,
+    schedule="@hourly",
+    start_date=datetime(2026, 1, 1),
+    catchup=False,
+    max_active_runs=1,
+    tags=["mercato", "transfers", "lake", "dbt"],
+    params=orch.params(),
+    default_args={"owner": "mercato", "retries": 2, "retry_delay": timedelta(seconds=20)},
+    doc_md=__doc__,
+)
+def transfer_rumours():
+    @task
+    def list_sources() -> list[dict]:
+        return orch.resolve_sources(get_current_context()["params"])
+
+    @task(max_active_tis_per_dagrun=4)
+    def ingest(source: dict) -> dict:
+        ctx = get_current_context()
+        return orch.ingest(source, ctx["params"], orch.run_day(ctx))
+
+    @task(outlets=[ASSETS["articles"], ASSETS["rejects"]], pool=orch.DUCKDB_POOL)
+    def land(counts: list[dict]) -> dict:
+        from extractors.pipeline import land as land_day
+
+        return land_day(orch.run_day(get_current_context()), run_counts=list(counts))
+
+    @task(outlets=[ASSETS[t] for t in ("club_mentions", "player_mentions", "fee_mentions", "rumours")])
+    def extract() -> dict:
+        from extractors.pipeline import extract as extract_day
+
+        return extract_day(orch.run_day(get_current_context()))
+
+    @task(pool=orch.DUCKDB_POOL)
+    def publish() -> str:
+        from extractors.warehouse import publish as publish_warehouse
+
+        return str(publish_warehouse())
+
+    @task
+    def summary() -> str:
+        from extractors.summary import render_summary
+
+        text = render_summary()
+        print(text)
+        return text
+
+    landed = land(ingest.expand(source=list_sources()))
+    landed >> extract() >> orch.cosmos_group() >> publish() >> summary()
+
+
+transfer_rumours()

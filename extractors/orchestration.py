@@ -1,0 +1,97 @@
+"""Everything the Airflow DAG needs besides its wiring: Params shown in the UI,
+Assets of the lake tables, the cosmos configuration, and the task bodies.
+Kept here (one module) so the DAG file stays a readable picture of the flow."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from extractors.config import DBT_PROJECT_DIR, REPO_ROOT, paths
+
+DAG_ID = "transfer_rumours"
+DUCKDB_POOL = "duckdb_writer"        # one slot: DuckDB allows one writing process per file
+DBT_MANIFEST = DBT_PROJECT_DIR / "target" / "manifest.json"
+DEFAULT_SOURCES_FILE = "data/sources/samples.yml"
+LANGUAGES = ["it", "en", "es", "fr"]
+
+
+def params() -> dict:
+    from airflow.sdk import Param
+
+    return {
+        "sources_file": Param(
+            DEFAULT_SOURCES_FILE, type="string", title="Sources file",
+            description="YAML file of sources (name, kind rss|sitemap|urls|local, url or path, language, "
+                        "max_articles), relative to the repository. Ignored when 'Sources' below is not empty."),
+        "sources": Param(
+            [], type="array", title="Sources (inline)",
+            description="Optional list of sources, same fields as in the file, e.g. "
+                        '[{"name": "tmw", "kind": "rss", "url": "https://.../feed", "language": "it"}]. '
+                        "When given, it replaces the sources file."),
+        "max_articles": Param(
+            50, type="integer", minimum=1, maximum=5000, title="Max articles per source",
+            description="Upper bound of articles taken from each source in this run."),
+        "languages": Param(
+            LANGUAGES, type="array", items={"type": "string", "enum": LANGUAGES}, title="Languages",
+            description="Keep only articles detected in these languages; others are recorded as rejects."),
+        "host_delay": Param(
+            1.0, type="number", minimum=0, maximum=60, title="Delay per host (s)",
+            description="Minimum seconds between two requests to the same host (politeness)."),
+    }
+
+
+def assets() -> dict:
+    from airflow.sdk import Asset
+
+    lake = paths().lake
+    return {t: Asset(name=f"mercato_lake_{t}", uri=(lake / t).as_uri())
+            for t in ("articles", "rejects", "club_mentions", "player_mentions", "fee_mentions", "rumours")}
+
+
+def run_day(context) -> date:
+    """The ingest date of a run: its logical date, or when it was triggered (manual runs may have none)."""
+    when = context.get("logical_date") or context["dag_run"].run_after
+    return when.date()
+
+
+# -- task bodies --------------------------------------------------------------
+
+def resolve_sources(p: dict) -> list[dict]:
+    from extractors.sources import load_sources, parse_sources
+
+    if p.get("sources"):
+        return [s.as_dict() for s in parse_sources(p["sources"], base_dir=REPO_ROOT)]
+    path = Path(p.get("sources_file") or DEFAULT_SOURCES_FILE)
+    return [s.as_dict() for s in load_sources(path if path.is_absolute() else REPO_ROOT / path)]
+
+
+def ingest(source: dict, p: dict, day: date) -> dict:
+    from extractors.fetch import FetchSettings
+    from extractors.pipeline import IngestSettings, ingest_source
+    from extractors.sources import Source
+
+    src = Source(**{**source, "urls": tuple(source.get("urls") or ())})
+    settings = IngestSettings(fetch=FetchSettings(host_delay=float(p.get("host_delay", 1.0))),
+                              max_articles=p.get("max_articles"), languages=tuple(p.get("languages") or ()) or None)
+    return ingest_source(src, day, settings)
+
+
+def cosmos_group(group_id: str = "warehouse"):
+    """The dbt project as an Airflow task group, one task per model/seed (tests run with each)."""
+    from cosmos import DbtTaskGroup, ExecutionConfig, ProfileConfig, ProjectConfig, RenderConfig
+    from cosmos.constants import InvocationMode, LoadMode, TestBehavior
+
+    from extractors.warehouse import dbt_env
+
+    env = dbt_env(paths())
+    return DbtTaskGroup(
+        group_id=group_id,
+        project_config=ProjectConfig(dbt_project_path=DBT_PROJECT_DIR, manifest_path=DBT_MANIFEST,
+                                     install_dbt_deps=False, env_vars=env),
+        profile_config=ProfileConfig(profile_name="mercato", target_name="dev",
+                                     profiles_yml_filepath=DBT_PROJECT_DIR / "profiles.yml"),
+        execution_config=ExecutionConfig(invocation_mode=InvocationMode.DBT_RUNNER),
+        render_config=RenderConfig(load_method=LoadMode.DBT_MANIFEST, test_behavior=TestBehavior.AFTER_EACH),
+        operator_args={"pool": DUCKDB_POOL, "install_deps": False},
+        default_args={"retries": 1},
+    )
