@@ -1,0 +1,41 @@
+"""Cleaning pages with trafilatura: text without chrome, metadata, rejects with reasons."""
+import pytest
+
+from extractors.clean import CleanError, clean_html, content_hash
+from tests.pipeline.http_fixtures import ARTICLE
+
+PAGE = ARTICLE.format(title="Torino, assalto al difensore", canonical="https://news.test/torino-difensore")
+
+
+def test_article_text_is_kept_and_chrome_dropped():
+    c = clean_html(PAGE, url="http://127.0.0.1/x")
+    assert "nel mirino un centrale della Sampdoria" in c.text
+    assert "Questo sito usa i cookie" not in c.text and "Copyright" not in c.text
+
+
+def test_metadata_title_author_date_canonical_language():
+    c = clean_html(PAGE, url="http://127.0.0.1/x")
+    assert c.title == "Torino, assalto al difensore"
+    assert c.author == "Redazione Test"
+    assert c.canonical_url == "https://news.test/torino-difensore"
+    assert c.published_at.isoformat() == "2026-09-01T06:30:00+00:00"
+    assert c.language == "it"
+
+
+def test_headline_is_not_repeated_in_text():
+    assert not clean_html(PAGE).text.startswith("Torino, assalto")
+
+
+def test_page_without_article_text_is_rejected_with_reason():
+    with pytest.raises(CleanError, match="no article text|too short"):
+        clean_html("<html><body><nav>Home</nav><div>Foto 1 di 12</div></body></html>")
+
+
+def test_empty_document_is_rejected():
+    with pytest.raises(CleanError, match="empty document"):
+        clean_html("   ")
+
+
+def test_content_hash_ignores_case_whitespace_and_punctuation():
+    assert content_hash("Il Milan  segue Gomez.") == content_hash("il milan segue gomez")
+    assert content_hash("Il Milan segue Gomez") != content_hash("Il Milan segue Tomori")
