@@ -32,9 +32,10 @@ def article_id(canonical_url: str) -> str:
 
 
 def detect_language(text: str, hint: str | None) -> str:
-    from extractors.extract import detect_language as detect
+    from extractors.extract.language import detect_language as detect
+    from extractors.extract.text import fold
 
-    return detect(text, hint=hint)
+    return detect(fold(text), hint=hint)
 
 
 def now_utc() -> datetime:
