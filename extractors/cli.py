@@ -6,7 +6,8 @@
   mercato demo                   serve the samples, run the DAG with Airflow, print a summary
   mercato summary                counts and top rumours from the published warehouse
   mercato sql [QUERY]            query the published warehouse read-only (prompt without QUERY)
-  mercato docs                   generate the dbt docs site
+  mercato docs [--serve]         generate (and serve) the dbt docs site
+  mercato airflow                Airflow standalone on 127.0.0.1:8080
 """
 from __future__ import annotations
 
@@ -144,8 +145,27 @@ def _cmd_sql(args) -> int:
 def _cmd_docs(args) -> int:
     from extractors import warehouse as wh
 
-    print(wh.generate_docs())
+    site = wh.generate_docs()
+    print(f"dbt docs generated in {site}")
+    if args.serve:
+        import time
+
+        from extractors.serve import StaticSite
+
+        with StaticSite(Path(site), port=args.port) as server:
+            print(f"serving the dbt docs at {server.url}/index.html (single file: static_index.html); Ctrl-C stops")
+            try:
+                while True:
+                    time.sleep(3600)
+            except KeyboardInterrupt:
+                pass
     return 0
+
+
+def _cmd_airflow(args) -> int:
+    from extractors.airflow_local import main as standalone
+
+    return standalone(port=args.port)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -186,7 +206,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_sql)
 
     p = sub.add_parser("docs", help="generate the dbt docs site")
+    p.add_argument("--serve", action="store_true", help="then serve it on 127.0.0.1")
+    p.add_argument("--port", type=int, default=8081)
     p.set_defaults(func=_cmd_docs)
+
+    p = sub.add_parser("airflow", help="Airflow standalone on 127.0.0.1 with the repo's Airflow home")
+    p.add_argument("--port", type=int, default=8080)
+    p.set_defaults(func=_cmd_airflow)
     return ap
 
 

@@ -1,0 +1,77 @@
+"""The whole DAG, for real: `airflow dags test` over the bundled sample site served on
+127.0.0.1, ending in a published DuckDB warehouse with the sample rumours in it."""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from extractors.config import paths
+from extractors.serve import StaticSite
+
+ROOT = Path(__file__).resolve().parents[2]
+SITE = ROOT / "data" / "samples" / "site"
+EXPECTED = ROOT / "data" / "samples" / "expected_rumours.jsonl"
+
+pytestmark = pytest.mark.slow
+
+
+def airflow_dags_test(env: dict, conf: dict) -> subprocess.CompletedProcess:
+    cmd = [str(Path(sys.executable).with_name("airflow")), "dags", "test", "transfer_rumours", "--conf", json.dumps(conf)]
+    return subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=900)
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    data = tmp_path_factory.mktemp("data")
+    with StaticSite(SITE) as site:
+        env = {**os.environ, "MERCATO_DATA_DIR": str(data), "MERCATO_SAMPLES_URL": site.url}
+        proc = airflow_dags_test(env, {"sources_file": "data/sources/samples.yml"})
+    assert proc.returncode == 0, proc.stdout[-6000:] + proc.stderr[-6000:]
+    return paths(data), proc
+
+
+def q(p, sql):
+    con = duckdb.connect(str(p.published_db), read_only=True)
+    try:
+        return con.sql(sql).fetchall()
+    finally:
+        con.close()
+
+
+def expected_pages():
+    return [json.loads(line) for line in EXPECTED.read_text("utf-8").splitlines() if line.strip()]
+
+
+def test_every_sample_article_is_landed_once(run):
+    p, _ = run
+    assert q(p, "select count(*), count(distinct article_id) from stg_lake__articles")[0] == (
+        len(expected_pages()), len(expected_pages()))
+
+
+def test_bad_pages_are_rejected_with_stage_and_reason(run):
+    p, _ = run
+    rows = {(url.rsplit("/", 1)[-1], stage) for url, stage in q(p, "select url, stage from fct_rejects")}
+    assert ("galleria-foto.html", "clean") in rows          # no article text
+    assert ("missing-page.html", "fetch") in rows           # 404
+    assert ("secret-transfer.html", "fetch") in rows        # robots.txt
+    assert any(stage == "land" for _, stage in rows)        # the syndicated copy
+
+
+def test_warehouse_holds_the_sample_rumours(run):
+    p, _ = run
+    found = {(player.lower(), (to or "").lower()) for player, to in
+             q(p, "select player_name, to_club_name from fct_rumours")}
+    expected = {(r["player"].lower(), (r["to_club"] or "").lower()) for page in expected_pages()
+                for r in page["rumours"]}
+    assert len(found) >= 10
+    hit = sum(1 for pair in expected if pair in found)
+    assert hit / len(expected) >= 0.5, f"{hit} of {len(expected)} expected rumours reached fct_rumours"
+
+
+def test_summary_is_printed(run):
+    _, proc = run
+    assert "Mercato run summary" in proc.stdout and "Top 10 rumours" in proc.stdout
