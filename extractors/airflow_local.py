@@ -32,26 +32,25 @@ def airflow_env(port: int = 8080) -> dict:
     }
 
 
+def _group_alive(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, 0)
+        return True
+    except ProcessLookupError:
+        return False
+
+
 def stop_group(proc: subprocess.Popen, timeout: float = 60) -> None:
     """SIGINT the process group, then SIGTERM, then SIGKILL, until nothing is left."""
-    for sig, wait in ((signal.SIGINT, timeout), (signal.SIGTERM, 15), (signal.SIGKILL, 5)):
-        try:
-            os.killpg(proc.pid, sig)
-        except ProcessLookupError:
-            return
-        try:
-            proc.wait(wait)
-            # the leader is gone; give its children the same grace
-            deadline = time.monotonic() + wait
-            while time.monotonic() < deadline:
-                os.killpg(proc.pid, 0)
-                time.sleep(0.5)
-        except (subprocess.TimeoutExpired, ProcessLookupError):
-            if proc.poll() is not None:
-                try:
-                    os.killpg(proc.pid, 0)
-                except ProcessLookupError:
-                    return
+    for sig, grace in ((signal.SIGINT, timeout), (signal.SIGTERM, 15), (signal.SIGKILL, 5)):
+        if not _group_alive(proc.pid):
+            break
+        os.killpg(proc.pid, sig)
+        deadline = time.monotonic() + grace
+        while time.monotonic() < deadline and _group_alive(proc.pid):
+            proc.poll()              # reap the leader so a zombie does not look alive
+            time.sleep(0.3)
+    proc.poll()
 
 
 def start_standalone(port: int = 8080, log_path: Path | None = None) -> subprocess.Popen:
