@@ -1,0 +1,178 @@
+-- Player resolution across articles. One row per article and name key
+-- (folded), with the player it resolves to:
+--   1. name variants with the same folded full name are one player
+--      ("Nikola Milenković" = "Nikola Milenkovic");
+--   2. a partial key (a surname written alone, "milenkovic") is merged into
+--      the full name ending with it when exactly one such full name, seen in
+--      the same role, shares a club with the article (club mentions and rumour
+--      clubs of the articles it appears in);
+--   3. otherwise the partial key stays its own player: two different players
+--      sharing a surname are never merged, and an ambiguous surname is left
+--      alone rather than guessed.
+with
+
+player_mentions as (
+
+    select * from {{ ref('stg_lake__player_mentions') }}
+
+),
+
+rumours as (
+
+    select * from {{ ref('stg_lake__rumours') }}
+
+),
+
+club_mentions as (
+
+    select * from {{ ref('stg_lake__club_mentions') }}
+
+),
+
+articles as (
+
+    select article_id, published_at, published_date, ingest_date
+    from {{ ref('stg_lake__articles') }}
+
+),
+
+raw_mentions as (
+
+    select
+        article_id,
+        {{ fold_name('player_key') }}   as mention_key,
+        player_name,
+        role,
+        mention_count,
+        position,
+        birth_year,
+        nationality,
+        false                           as from_rumour,
+        ingest_date
+    from player_mentions
+
+    union all
+
+    -- a rumour's subject counts as a mention of a player even when the
+    -- person matcher missed the name
+    select
+        article_id,
+        {{ fold_name('player_key') }}   as mention_key,
+        player_name,
+        'player'                        as role,
+        null::integer                   as mention_count,
+        null::varchar                   as position,
+        null::integer                   as birth_year,
+        null::varchar                   as nationality,
+        true                            as from_rumour,
+        ingest_date
+    from rumours
+
+),
+
+mentions as (
+
+    select
+        article_id,
+        mention_key,
+        -- the person matcher's fields win over the rumour's
+        arg_min(player_name, from_rumour::int)                      as mention_name,
+        arg_min(role, from_rumour::int)                             as role,
+        coalesce(max(mention_count), 1)                             as mention_count,
+        max(position)                                               as position,
+        max(birth_year)                                             as birth_year,
+        max(nationality)                                            as nationality,
+        bool_or(from_rumour)                                        as is_rumour_subject,
+        max(ingest_date)                                            as ingest_date,
+        len(string_split(mention_key, ' '))                         as name_tokens
+    from raw_mentions
+    where mention_key is not null and mention_key <> ''
+    group by article_id, mention_key
+
+),
+
+article_clubs as (
+
+    select article_id, club_id from club_mentions where club_id is not null
+    union
+    select article_id, from_club_id from rumours where from_club_id is not null
+    union
+    select article_id, to_club_id from rumours where to_club_id is not null
+
+),
+
+-- the clubs each key has been seen with, over all articles, and its roles
+key_context as (
+
+    select distinct mentions.mention_key, mentions.role, article_clubs.club_id
+    from mentions
+    inner join article_clubs on mentions.article_id = article_clubs.article_id
+
+),
+
+-- for each mention, the longer keys that end with it and share a club with
+-- the mention's article and its role
+candidates as (
+
+    select distinct
+        m.article_id,
+        m.mention_key,
+        full_keys.mention_key as candidate_key
+    from mentions as m
+    inner join article_clubs as ac
+        on m.article_id = ac.article_id
+    inner join key_context as full_keys
+        on full_keys.club_id = ac.club_id
+        and full_keys.role = m.role
+        and full_keys.mention_key like ('% ' || m.mention_key)
+        and len(string_split(full_keys.mention_key, ' ')) > m.name_tokens
+
+),
+
+candidate_counts as (
+
+    select
+        article_id,
+        mention_key,
+        count(*)                    as candidate_count,
+        min(candidate_key)          as only_candidate
+    from candidates
+    group by article_id, mention_key
+
+),
+
+resolved as (
+
+    select
+        mentions.article_id,
+        mentions.mention_key,
+        mentions.mention_name,
+        mentions.role,
+        mentions.mention_count,
+        mentions.position,
+        mentions.birth_year,
+        mentions.nationality,
+        mentions.is_rumour_subject,
+        coalesce(candidate_counts.candidate_count, 0)           as candidate_count,
+        case
+            when candidate_counts.candidate_count = 1 then candidate_counts.only_candidate
+            else mentions.mention_key
+        end                                                     as player_key,
+        case
+            when candidate_counts.candidate_count = 1 then 'partial_name_in_club_context'
+            when candidate_counts.candidate_count > 1 then 'ambiguous_partial_name'
+            else 'as_written'
+        end                                                     as resolution,
+        articles.published_at,
+        coalesce(articles.published_date, mentions.ingest_date) as published_date,
+        mentions.ingest_date
+    from mentions
+    left join candidate_counts
+        on mentions.article_id = candidate_counts.article_id
+        and mentions.mention_key = candidate_counts.mention_key
+    left join articles
+        on mentions.article_id = articles.article_id
+
+)
+
+select * from resolved

@@ -1,0 +1,130 @@
+-- Rumours joined to their article (source, publication), to the resolved
+-- player of the article's name key, and to the club reference; the fee is
+-- converted to EUR like int_fees_normalised. One row per article x rumour.
+with
+
+rumours as (
+
+    select * from {{ ref('stg_lake__rumours') }}
+
+),
+
+articles as (
+
+    select * from {{ ref('stg_lake__articles') }}
+
+),
+
+players as (
+
+    select article_id, mention_key, player_key, resolution
+    from {{ ref('int_players_resolved') }}
+
+),
+
+clubs as (
+
+    select club_id, club_name from {{ ref('stg_reference__clubs') }}
+
+),
+
+fx as (
+
+    select * from {{ ref('stg_reference__fx_rates') }}
+
+),
+
+{{ fx_ctes('fx') }},
+
+enriched as (
+
+    select
+        rumours.article_id || '-' || rumours.rumour_idx              as rumour_mention_id,
+        rumours.article_id,
+        rumours.rumour_idx,
+        coalesce(players.player_key, {{ fold_name('rumours.player_key') }}) as player_key,
+        {{ fold_name('rumours.player_key') }}                        as mention_player_key,
+        coalesce(players.resolution, 'as_written')                   as player_resolution,
+        rumours.player_name,
+        rumours.from_club_id,
+        coalesce(from_clubs.club_name, rumours.from_club_name)       as from_club_name,
+        rumours.to_club_id,
+        coalesce(to_clubs.club_name, rumours.to_club_name)           as to_club_name,
+        rumours.status,
+        rumours.deal_type,
+        rumours.fee_amount,
+        rumours.fee_currency,
+        {{ eur_per_unit('rumours.fee_currency', 'fx_month', 'fx_latest') }} as eur_per_unit,
+        {{ fx_rate_basis('rumours.fee_currency', 'fx_month', 'fx_latest') }} as fx_rate_basis,
+        rumours.fee_low_eur,
+        rumours.fee_high_eur,
+        rumours.fee_bonus,
+        rumours.fee_phrase,
+        rumours.extractor_fee_eur,
+        rumours.confidence,
+        rumours.evidence,
+        articles.source_name,
+        articles.domain,
+        articles.language,
+        articles.title,
+        articles.url,
+        articles.published_at,
+        coalesce(articles.published_date, rumours.ingest_date)       as published_date,
+        rumours.ingest_date
+    from rumours
+    left join articles
+        on rumours.article_id = articles.article_id
+    left join players
+        on rumours.article_id = players.article_id
+        and {{ fold_name('rumours.player_key') }} = players.mention_key
+    left join clubs as from_clubs
+        on rumours.from_club_id = from_clubs.club_id
+    left join clubs as to_clubs
+        on rumours.to_club_id = to_clubs.club_id
+    left join fx_month
+        on rumours.fee_currency = fx_month.currency
+        and strftime(coalesce(articles.published_date, rumours.ingest_date), '%Y-%m') = fx_month.rate_month
+    left join fx_latest
+        on rumours.fee_currency = fx_latest.currency
+
+)
+
+select
+    md5(concat_ws('|', player_key, coalesce(from_club_id, ''), coalesce(to_club_id, ''))) as rumour_key,
+    rumour_mention_id,
+    article_id,
+    rumour_idx,
+    player_key,
+    mention_player_key,
+    player_resolution,
+    player_name,
+    from_club_id,
+    from_club_name,
+    to_club_id,
+    to_club_name,
+    status,
+    deal_type,
+    fee_amount,
+    fee_currency,
+    -- transfermarkt convention: 0 = free transfer, NULL = unknown
+    case
+        when fee_amount is null and deal_type = 'free' then 0.0
+        else {{ to_eur('fee_amount', 'eur_per_unit') }}
+    end                                                 as fee_eur,
+    fee_low_eur,
+    fee_high_eur,
+    {{ to_eur('fee_bonus', 'eur_per_unit') }}           as fee_bonus_eur,
+    fee_phrase,
+    fx_rate_basis,
+    extractor_fee_eur,
+    confidence,
+    evidence,
+    source_name,
+    domain,
+    language,
+    title,
+    url,
+    published_at,
+    published_date,
+    ingest_date
+from enriched

@@ -1,0 +1,79 @@
+-- The most-mentioned moves of the last N days (var hottest_rumours_days,
+-- default 30), counted back from the latest publication date in the
+-- warehouse, not from today, so an old sample still shows rows.
+with
+
+mentions as (
+
+    select * from {{ ref('fct_rumour_mentions') }}
+
+),
+
+rumours as (
+
+    select rumour_key, player_name from {{ ref('fct_rumours') }}
+
+),
+
+window_end as (
+
+    select max(published_date) as last_date from mentions
+
+),
+
+recent as (
+
+    select mentions.*
+    from mentions, window_end
+    where mentions.published_date > window_end.last_date - {{ var('hottest_rumours_days', 30) | int }}
+
+),
+
+moves as (
+
+    select
+        rumour_key,
+        any_value(player_key)                                       as player_key,
+        arg_max(player_name, published_at)                          as player_name,
+        any_value(from_club_key)                                    as from_club_key,
+        arg_max(from_club_name, published_at)                       as from_club_name,
+        any_value(to_club_key)                                      as to_club_key,
+        arg_max(to_club_name, published_at)                         as to_club_name,
+        count(*)                                                    as mention_count,
+        count(distinct source_name)                                 as source_count,
+        string_agg(distinct source_name, ', ' order by source_name) as sources,
+        min(fee_eur)                                                as fee_min_eur,
+        max(fee_eur)                                                as fee_max_eur,
+        arg_max(status, (published_at, rumour_mention_id))          as latest_status,
+        min(published_date)                                         as first_mention_date,
+        max(published_date)                                         as last_mention_date
+    from recent
+    group by rumour_key
+
+)
+
+select
+    cast(row_number() over (
+        order by mention_count desc, source_count desc, last_mention_date desc, moves.rumour_key
+    ) as bigint)                                    as hotness_rank,
+    cast(moves.rumour_key as varchar)               as rumour_key,
+    cast(player_key as varchar)                     as player_key,
+    cast(coalesce(rumours.player_name, moves.player_name) as varchar) as player_name,
+    cast(from_club_key as varchar)                  as from_club_key,
+    cast(from_club_name as varchar)                 as from_club_name,
+    cast(to_club_key as varchar)                    as to_club_key,
+    cast(to_club_name as varchar)                   as to_club_name,
+    cast(mention_count as bigint)                   as mention_count,
+    cast(source_count as bigint)                    as source_count,
+    cast(sources as varchar)                        as sources,
+    cast(fee_min_eur as double)                     as fee_min_eur,
+    cast(fee_max_eur as double)                     as fee_max_eur,
+    cast(latest_status as varchar)                  as latest_status,
+    cast(first_mention_date as date)                as first_mention_date,
+    cast(last_mention_date as date)                 as last_mention_date,
+    cast(window_end.last_date - {{ var('hottest_rumours_days', 30) | int }} + 1 as date) as window_start_date,
+    cast(window_end.last_date as date)              as window_end_date
+from moves
+cross join window_end
+left join rumours on moves.rumour_key = rumours.rumour_key
+qualify hotness_rank <= {{ var('hottest_rumours_limit', 50) | int }}

@@ -1,0 +1,24 @@
+with source as (
+
+    select * from {{ ref('clubs') }}
+
+),
+
+renamed as (
+
+    select
+        trim(club_id)                              as club_id,
+        trim(name)                                 as club_name,
+        coalesce(nullif(trim(short_name), ''), trim(name)) as short_name,
+        upper(trim(country))                       as country,
+        trim(league)                               as league,
+        cast(tier as integer)                      as tier,
+        list_filter(
+            list_transform(string_split(coalesce(aliases, ''), '|'), lambda a: trim(a)),
+            lambda a: a <> ''
+        )                                          as aliases
+    from source
+
+)
+
+select * from renamed
