@@ -1,0 +1,280 @@
+"""The dbt-duckdb warehouse: build it from the lake, publish it for analysts,
+query the published file, generate the docs site.
+
+    from extractors import warehouse
+    warehouse.build()                 # dbt build (seeds, models, tests) into paths().build_db
+    warehouse.publish()               # atomic copy to paths().published_db
+    cols, rows = warehouse.query("select * from rpt_hottest_rumours")
+    print(warehouse.format_table(cols, rows))
+    warehouse.generate_docs()         # paths().docs/index.html and static_index.html
+
+The pipeline owns a private build file; analysts only ever open the published
+copy, which is replaced in one rename after a green build, so a reader sees the
+previous warehouse or the new one, never a half-built one.
+"""
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import shutil
+import tempfile
+import threading
+from pathlib import Path
+from typing import Any, Iterator, Sequence
+
+from extractors import config
+
+PROJECT_DIR = config.DBT_PROJECT_DIR
+# dbt commands that never write to the build database
+_READ_ONLY_COMMANDS = {"parse", "compile", "ls", "list", "debug", "docs", "source", "show"}
+_IN_PROCESS = threading.Lock()   # dbtRunner is not re-entrant within one process
+
+
+class WarehouseError(RuntimeError):
+    """A dbt invocation failed, or the warehouse is not in a state to publish/query."""
+
+
+def _paths(paths: config.Paths | None) -> config.Paths:
+    return paths or config.paths()
+
+
+def dbt_dir(paths: config.Paths | None = None) -> Path:
+    """dbt's working directory for this data location (target/ and logs/)."""
+    return _paths(paths).warehouse / "dbt"
+
+
+def target_dir(paths: config.Paths | None = None) -> Path:
+    return dbt_dir(paths) / "target"
+
+
+def manifest_path(paths: config.Paths | None = None) -> Path:
+    """manifest.json written by any dbt command (e.g. ``run_dbt(["parse"])``)."""
+    return target_dir(paths) / "manifest.json"
+
+
+def _build_ok_marker(paths: config.Paths) -> Path:
+    return paths.build_db.with_name(paths.build_db.name + ".ok")
+
+
+def dbt_env(paths: config.Paths | None = None) -> dict[str, str]:
+    """Environment variables the dbt project reads (profiles.yml, sources).
+
+    MERCATO_BUILD_DB  absolute path of the build DuckDB file
+    MERCATO_LAKE_DIR  absolute path of the Parquet lake
+    DBT_TARGET_PATH / DBT_LOG_PATH  dbt artifacts and logs, per data location,
+                      so concurrent checkouts or test runs never share target/
+    """
+    p = _paths(paths)
+    return {
+        "MERCATO_BUILD_DB": str(p.build_db),
+        "MERCATO_LAKE_DIR": str(p.lake),
+        "DBT_TARGET_PATH": str(target_dir(p)),
+        "DBT_LOG_PATH": str(dbt_dir(p) / "logs"),
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+    }
+
+
+@contextlib.contextmanager
+def _environ(values: dict[str, str]) -> Iterator[None]:
+    saved = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+@contextlib.contextmanager
+def _build_lock(paths: config.Paths) -> Iterator[None]:
+    """One dbt invocation at a time per data location (across processes too)."""
+    paths.build_db.parent.mkdir(parents=True, exist_ok=True)
+    with _IN_PROCESS, open(paths.build_db.parent / ".dbt.lock", "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _failure_summary(res: Any) -> str:
+    lines = []
+    if getattr(res, "exception", None) is not None:
+        lines.append(str(res.exception))
+    results = getattr(getattr(res, "result", None), "results", None) or []
+    for r in results:
+        status = str(getattr(r, "status", "")).lower()
+        if status in {"error", "fail", "runtime error"}:
+            node = getattr(r, "node", None)
+            name = getattr(node, "unique_id", None) or getattr(node, "name", "?")
+            lines.append(f"{status}: {name}: {(getattr(r, 'message', '') or '').strip()}")
+    return "\n".join(lines) or "see the dbt log"
+
+
+def run_dbt(args: Sequence[str], paths: config.Paths | None = None) -> Any:
+    """Run one dbt command in-process (dbtRunner) against the Mercato project.
+
+    ``args`` is the command line after ``dbt``, e.g. ``["build", "--select",
+    "fct_rumours+"]``. Project and profiles dir are added here, the env vars
+    of :func:`dbt_env` are set for the call. Raises :class:`WarehouseError`
+    with the failing nodes when dbt does not succeed; returns the dbtRunnerResult.
+    """
+    from dbt.cli.main import dbtRunner
+
+    p = _paths(paths)
+    args = list(args)
+    command = args[0] if args else ""
+    with _build_lock(p), _environ(dbt_env(p)):
+        if command not in _READ_ONLY_COMMANDS:
+            # the build file is about to change: it is not publishable until
+            # build() succeeds again
+            _build_ok_marker(p).unlink(missing_ok=True)
+        res = dbtRunner().invoke(
+            [*args, "--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR)]
+        )
+    if not res.success:
+        raise WarehouseError(f"dbt {' '.join(args)} failed:\n{_failure_summary(res)}")
+    return res
+
+
+def build(paths: config.Paths | None = None, full_refresh: bool = False) -> None:
+    """Seed the reference CSVs and build + test every model (one ``dbt build``:
+    seeds run first in DAG order). ``full_refresh`` rebuilds the incremental
+    fct_rumour_mentions from the whole lake (needed after backfilling an old
+    ingest date, or after a change of its columns)."""
+    p = _paths(paths)
+    args = ["build"] + (["--full-refresh"] if full_refresh else [])
+    run_dbt(args, p)
+    _build_ok_marker(p).write_text("ok\n")
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def publish(paths: config.Paths | None = None) -> Path:
+    """Copy the build DB, after a green :func:`build`, to ``paths.published_db``.
+
+    Copy to a temp file in the same directory, fsync, check it opens, then
+    ``os.replace``: analysts holding the old file open (read-only) keep reading
+    it; new connections see the new one. Returns the published path.
+    """
+    import duckdb
+
+    p = _paths(paths)
+    src, dst = p.build_db, p.published_db
+    if not src.exists():
+        raise WarehouseError(f"no build database at {src}: run build() first")
+    if not _build_ok_marker(p).exists():
+        raise WarehouseError(f"the last dbt run on {src} was not a green build(): not publishing")
+    with _build_lock(p):
+        # fold the WAL into the file so the single file is complete
+        con = duckdb.connect(str(src))
+        try:
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(dir=dst.parent, prefix=f".{dst.name}.", suffix=".tmp")
+        tmp = Path(tmp_name)
+        try:
+            with os.fdopen(fd, "wb") as out, open(src, "rb") as inp:
+                shutil.copyfileobj(inp, out, 1024 * 1024)
+                out.flush()
+                os.fsync(out.fileno())
+            check = duckdb.connect(str(tmp), read_only=True)
+            try:
+                check.execute("select count(*) from fct_rumours").fetchone()
+            finally:
+                check.close()
+            os.chmod(tmp, 0o644)   # mkstemp makes 0600; analysts are other users
+            Path(str(dst) + ".wal").unlink(missing_ok=True)   # never pair a stale WAL with the new file
+            os.replace(tmp, dst)
+            _fsync_dir(dst.parent)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+    return dst
+
+
+def query(sql: str, paths: config.Paths | None = None) -> tuple[list[str], list[tuple]]:
+    """Run ``sql`` on the published warehouse (opened read-only); returns
+    (column names, rows)."""
+    import duckdb
+
+    db = _paths(paths).published_db
+    if not db.exists():
+        raise WarehouseError(f"no published warehouse at {db}: run build() and publish() first")
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        cur = con.execute(sql)
+        columns = [d[0] for d in (cur.description or [])]
+        rows = cur.fetchall() if cur.description else []
+    finally:
+        con.close()
+    return columns, rows
+
+
+def _cell(value: Any, width: int) -> str:
+    if value is None:
+        text = "NULL"
+    elif isinstance(value, float):
+        text = f"{value:,.2f}" if abs(value) >= 1000 else f"{value:g}"
+    elif isinstance(value, (list, tuple)):
+        text = ", ".join("NULL" if v is None else str(v) for v in value)
+    else:
+        text = str(value)
+    text = text.replace("\n", " ")
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def format_table(columns: Sequence[str], rows: Sequence[Sequence[Any]], max_width: int = 60) -> str:
+    """A plain-text table: header, rule, one line per row; numbers right-aligned,
+    NULL for missing values, long cells cut at ``max_width`` characters."""
+    cells = [[_cell(v, max_width) for v in row] for row in rows]
+    widths = [len(c) for c in columns]
+    for row in cells:
+        widths = [max(w, len(c)) for w, c in zip(widths, row)]
+    numeric = [
+        bool(rows) and all(isinstance(r[i], (int, float)) or r[i] is None for r in rows)
+        and any(r[i] is not None for r in rows)
+        for i in range(len(columns))
+    ]
+
+    def line(values: Sequence[str]) -> str:
+        return "  ".join(v.rjust(w) if num else v.ljust(w)
+                         for v, w, num in zip(values, widths, numeric)).rstrip()
+
+    out = [line(list(columns)), "  ".join("-" * w for w in widths)]
+    out += [line(row) for row in cells]
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out)
+
+
+def generate_docs(paths: config.Paths | None = None) -> Path:
+    """``dbt docs generate --static`` (writes the normal site and the single-file
+    one) and copy both under ``paths.docs``: index.html + manifest.json +
+    catalog.json (serve the directory) and static_index.html (open the file).
+    Needs a built warehouse for the catalog. Returns the docs directory."""
+    p = _paths(paths)
+    run_dbt(["docs", "generate", "--static"], p)
+    target = target_dir(p)
+    p.docs.mkdir(parents=True, exist_ok=True)
+    for name in ("index.html", "manifest.json", "catalog.json", "static_index.html"):
+        src = target / name
+        if not src.exists():
+            raise WarehouseError(f"dbt docs generate did not write {src}")
+        fd, tmp = tempfile.mkstemp(dir=p.docs, prefix=f".{name}.", suffix=".tmp")
+        os.close(fd)
+        shutil.copyfile(src, tmp)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, p.docs / name)
+    return p.docs
