@@ -1,0 +1,177 @@
+"""Club mentions: one compiled regex over every alias in the club reference.
+
+Why: the reference (extractors/reference/clubs.csv, shared with the dbt seeds) is the
+single source of truth for club identity.  All aliases become one alternation,
+longest first, matched on the folded text, so "Inter Miami" wins over "Inter" and
+"Bayern de Múnich" over "Bayern" in one pass.  Context rules then drop places
+("a Roma"), resolve nicknames ("rossoneri", "nerazzurri") to a club named in the
+same article, and resolve short forms ("Real", "City", "United") the same way.
+"""
+from __future__ import annotations
+
+import csv
+import logging
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .lexicon.nicknames import (CITY_ALIASES, CITY_PREPOSITIONS, CITY_PREPOSITIONS_EN, CONTEXT_TOKENS,
+                                NEED_CAPITAL, NICKNAMES, STRONG)
+from .model import ClubMention
+from .text import fold
+
+log = logging.getLogger(__name__)
+
+DEFAULT_CLUBS_CSV = Path(__file__).resolve().parent.parent / "reference" / "clubs.csv"
+
+
+@dataclass(frozen=True)
+class Club:
+    club_id: str
+    name: str
+    short_name: str
+    country: str
+    league: str
+    tier: int
+    aliases: tuple[str, ...]
+
+
+def load_clubs(path: Path | str | None = None) -> list[Club]:
+    """Read clubs.csv (club_id,name,short_name,country,league,tier,aliases with `|`)."""
+    path = Path(path or os.environ.get("MERCATO_CLUBS_CSV") or DEFAULT_CLUBS_CSV)
+    if not path.exists():
+        log.warning("club reference %s not found: no clubs will be recognised", path)
+        return []
+    out = []
+    with open(path, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if not row.get("club_id") or not row.get("name"):
+                continue
+            try:
+                tier = int(row.get("tier") or 9)
+            except ValueError:
+                tier = 9
+            aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
+            out.append(Club(row["club_id"].strip(), row["name"].strip(), (row.get("short_name") or "").strip(),
+                            (row.get("country") or "").strip(), (row.get("league") or "").strip(), tier, aliases))
+    return out
+
+
+@dataclass(frozen=True)
+class _Surface:
+    club_id: str | None          # None for nicknames/context tokens (resolved per article)
+    needs_capital: bool
+    kind: str                    # name | nickname | context
+
+
+class ClubIndex:
+    """All aliases of all clubs, compiled once."""
+
+    def __init__(self, clubs: list[Club]):
+        self.clubs = {c.club_id: c for c in clubs}
+        self.by_name = {fold(c.name): c for c in clubs}
+        surfaces: dict[str, list[_Surface]] = {}
+        for c in sorted(clubs, key=lambda c: c.tier):
+            for alias in {c.name, c.short_name, *c.aliases}:
+                key = fold(alias)
+                if len(key) < 2:
+                    continue
+                needs_cap = alias != alias.lower()
+                surfaces.setdefault(key, []).append(_Surface(c.club_id, needs_cap, "name"))
+        self.nick_targets: dict[str, list[str]] = {}
+        for nick, names in NICKNAMES.items():
+            key = fold(nick)
+            ids = [self.by_name[fold(n)].club_id for n in names if fold(n) in self.by_name]
+            if not ids:
+                continue
+            self.nick_targets[key] = ids
+            needs_cap = nick != nick.lower() or key in NEED_CAPITAL
+            surfaces.setdefault(key, []).append(_Surface(None, needs_cap, "nickname"))
+        for tok in CONTEXT_TOKENS:
+            surfaces.setdefault(tok, []).append(_Surface(None, True, "context"))
+        self.surfaces = surfaces
+        self.strong = {fold(n) for n in STRONG}
+        # clubs by every word of their names/aliases, for context tokens
+        self.by_token: dict[str, set[str]] = {}
+        for c in clubs:
+            for alias in {c.name, c.short_name, *c.aliases}:
+                for tok in fold(alias).split():
+                    self.by_token.setdefault(tok, set()).add(c.club_id)
+        alts = sorted(surfaces, key=len, reverse=True)
+        body = "|".join(re.escape(a).replace(r"\ ", r"[\s\-]+") for a in alts) or r"(?!x)x"
+        self.regex = re.compile(r"(?<![\w])(?:" + body + r")(?![\w])")
+
+    def find(self, text: str, folded: str, lang: str = "unknown") -> list[ClubMention]:
+        """Club mentions in reading order."""
+        raw = []      # (start, end, key, surface_list)
+        for m in self.regex.finditer(folded):
+            key = re.sub(r"[\s\-]+", " ", m.group(0))
+            cands = self.surfaces.get(key)
+            if not cands:
+                continue
+            surface = text[m.start():m.end()]
+            usable = [s for s in cands if not s.needs_capital or surface[:1].isupper()]
+            if not usable:
+                continue
+            if key in CITY_ALIASES and self._is_place(folded, m.start(), lang):
+                continue
+            raw.append((m.start(), m.end(), key, usable, surface))
+        # first pass: names
+        mentions: list[ClubMention] = []
+        named: list[tuple[int, str]] = []
+        for start, end, key, usable, surface in raw:
+            names = [s for s in usable if s.kind == "name"]
+            if names:
+                cid = self._pick(names, named)
+                named.append((start, cid))
+        named_ids = {cid for _, cid in named}
+        for start, end, key, usable, surface in raw:
+            names = [s for s in usable if s.kind == "name"]
+            cid = None
+            if names:
+                cid = self._pick(names, named)
+            elif any(s.kind == "nickname" for s in usable):
+                targets = self.nick_targets.get(key, [])
+                present = [t for t in targets if t in named_ids]
+                if present:
+                    cid = present[0]
+                elif targets and key in self.strong:
+                    cid = targets[0]
+            elif any(s.kind == "context" for s in usable):
+                present = [c for c in self.by_token.get(key, ()) if c in named_ids]
+                if len(present) == 1:
+                    cid = present[0]
+            if cid:
+                c = self.clubs[cid]
+                mentions.append(ClubMention(c.club_id, c.name, surface, start))
+        return mentions
+
+    def _pick(self, names: list[_Surface], named: list[tuple[int, str]]) -> str:
+        if len(names) > 1:
+            seen = {cid for _, cid in named}
+            for s in names:
+                if s.club_id in seen:
+                    return s.club_id
+        return names[0].club_id
+
+    @staticmethod
+    def _is_place(folded: str, start: int, lang: str) -> bool:
+        before = folded[max(0, start - 12):start].rstrip()
+        prev = re.findall(r"[a-z']+$", before)
+        if not prev:
+            return False
+        word = prev[0]
+        preps = CITY_PREPOSITIONS_EN if lang == "en" else CITY_PREPOSITIONS
+        return word in preps
+
+
+@lru_cache(maxsize=4)
+def _index_for(path: str) -> ClubIndex:
+    return ClubIndex(load_clubs(path))
+
+
+def club_index() -> ClubIndex:
+    """The process-wide index (built lazily on first use, then cached)."""
+    return _index_for(str(os.environ.get("MERCATO_CLUBS_CSV") or DEFAULT_CLUBS_CSV))

@@ -1,0 +1,61 @@
+"""Deal type and status of a rumour from the cue words of its evidence sentences.
+
+Why: both are closed vocabularies decided by a few words ("prestito con diritto di
+riscatto", "agreed a fee", "nessun contatto").  Keeping them apart from move
+detection lets each be tested with one sentence.  Negated interest ("not interested",
+"nessun contatto", "turned down") wins over every other status.
+"""
+from __future__ import annotations
+
+import re
+
+from . import lexicon
+
+STATUS_ORDER = ("denied", "completed", "agreed", "negotiating")
+_NEGATED_AGREEMENT = re.compile(r"(?:non|not|no|sin|pas|senza|without)\s+(?:\w+\s+){0,2}(?:accordo|agreement|acuerdo|accord)")
+
+
+def status_of(folded_sentence: str) -> str | None:
+    """The strongest status cue in one sentence (None when it has none)."""
+    s = folded_sentence
+    if lexicon.has("DENIED", s):
+        return "denied"
+    if lexicon.has("COMPLETED", s):
+        return "completed"
+    if lexicon.has("AGREED", s) and not _NEGATED_AGREEMENT.search(s):
+        return "agreed"
+    if lexicon.has("NEGOTIATING", s):
+        return "negotiating"
+    return None
+
+
+def status_for(sentences: list[str]) -> str:
+    """Status of a rumour: the first evidence sentence with a cue decides; a denial anywhere wins."""
+    found = [status_of(s) for s in sentences]
+    if "denied" in found:
+        return "denied"
+    for st in found:
+        if st:
+            return st
+    return "rumour"
+
+
+def deal_type_for(sentences: list[str], fee_kind: str | None, renewal: bool) -> str | None:
+    """permanent | loan | loan_with_option | loan_with_obligation | free | renewal | None."""
+    if renewal:
+        return "renewal"
+    text = " ".join(sentences)
+    loan = lexicon.has("LOAN", text)
+    if loan and lexicon.has("OBLIGATION", text):
+        return "loan_with_obligation"
+    if loan and (lexicon.has("OPTION", text) or fee_kind == "option"):
+        if re.search(r"(?:sin|senza|without|sans|no)\s+(?:\w+\s+)?(?:opcion|opzione|option|diritto)", text):
+            return "loan"
+        return "loan_with_option"
+    if loan:
+        return "loan"
+    if lexicon.has("FREE", text):
+        return "free"
+    if fee_kind in ("fee", "clause") or lexicon.has("PERMANENT", text):
+        return "permanent"
+    return None

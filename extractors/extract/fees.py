@@ -1,0 +1,213 @@
+"""Money amounts and what they are (fee, option price, loan fee, wage, clause, past fee, bonus).
+
+Why: an article about a transfer usually quotes several numbers; only one of them
+is the rumour's fee (conventions: an offer by the buying club, else an agreed fee,
+else the asking price/valuation).  This stage finds every amount with its exact
+phrase, normalises it to whole currency units (+EUR), and labels it from the cue
+words around it, so that `moves` can pick the right one for each rumour.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import lexicon
+from .fx import to_eur
+from .model import Fee
+
+_NUM = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+_MILLION = r"milioni|milione|millions|million|millones|millon|mln|mio|mil(?=\W)|kilos|kilo|mn|m"
+_THOUSAND = r"mila|thousand|k|grand|mille"
+_BILLION = r"miliardi|miliardo|billion|bn"
+_SCALE = rf"(?:{_BILLION}|{_MILLION}|{_THOUSAND})"
+_CURWORD = (r"(?:di |de |d')?(?:euros|euro|eur|sterline|pounds|pound|sterling|libras|livres|gbp|dollari|dollars|"
+            r"dolares|usd|franchi|francs|chf)")
+
+_AMOUNT = re.compile(
+    rf"(?P<sym>[€£$])\s?(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE})(?![a-z]))?(?:\s?(?P<cur0>{_CURWORD}))?"
+    rf"|(?P<num2>{_NUM})\s?(?P<scale2>{_SCALE})?\s?(?P<sym2>[€£$])"
+    rf"|(?P<num3>{_NUM})\s*(?P<scale3>{_SCALE})(?![a-z])(?:\s*(?P<cur3>{_CURWORD}))?"
+    rf"|(?P<num4>{_NUM})\s*(?P<cur4>{_CURWORD})(?![a-z])"
+)
+# "entre 15 y 20 kilos", "between £43m and £52m", "€75m-€85m", "5.5-6 milioni"
+_RANGE_LOW = re.compile(rf"(?P<low>[€£$]?\s?(?:{_NUM})\s?(?:{_SCALE})?)\s*(?:-|/|y|e|and|to|a|et|o|or)\s*$")
+_BARE = re.compile(rf"(?<![\w.,€£$])(?P<num>\d{{1,3}}(?:[.,]\d+)?)(?![\w.,%'’]|\s*(?:%|anni|ans|anos|years|gol|goal|"
+                   r"partite|presenze|minuti|giorni|punti|volte|mesi|settimane|stagioni|milioni|millones|millions|"
+                   r"million|kilos|euro|euros|°|ore|h\b|[-/]\d))")
+_BARE_CUE = re.compile(r"(?:riscatto|fissato a|proposti|offerti|offerta da|offerta di|chiede|richiesta di|clausola da|"
+                       r"da \d+ a|piu|più|oferta de|ofrece|piden|offre|pour|abbassare)\W*(?:\w+\W+){0,2}$")
+
+KIND_PRIORITY = {"offer": 1, "agreed": 2, "asking": 3, "value": 4, "fee": 3, "clause": 5}
+
+
+@dataclass
+class FeeMention:
+    fee: Fee
+    end: int
+    sub: str            # offer | agreed | asking | value | fee | clause (for kind == fee/clause)
+    sentence: int = -1
+
+
+def _num(s: str, lang: str, has_scale: bool) -> float:
+    s = s.replace(" ", "")
+    if "." in s and "," in s:
+        dec = "." if s.rfind(".") > s.rfind(",") else ","
+        s = s.replace("," if dec == "." else ".", "").replace(dec, ".")
+        return float(s)
+    for sep in ".,":
+        if sep in s:
+            parts = s.split(sep)
+            if all(len(p) == 3 for p in parts[1:]) and not has_scale:
+                return float("".join(parts))
+            if len(parts) == 2:
+                return float(parts[0] + "." + parts[1])
+            return float("".join(parts))
+    return float(s)
+
+
+def _scale(word: str | None) -> float:
+    if not word:
+        return 1.0
+    w = word.strip()
+    if re.fullmatch(_BILLION, w):
+        return 1e9
+    if re.fullmatch(_THOUSAND, w):
+        return 1e3
+    return 1e6
+
+
+def _currency(sym: str | None, word: str | None, lang: str) -> str:
+    if sym:
+        return {"€": "EUR", "£": "GBP", "$": "USD"}[sym]
+    if word:
+        w = word.split()[-1].lstrip("d'")
+        if w.startswith(("eur",)):
+            return "EUR"
+        if w.startswith(("sterl", "pound", "libra", "livre", "gbp")):
+            return "GBP"
+        if w.startswith(("dolla", "dolar", "usd")):
+            return "USD"
+        if w.startswith(("franc", "chf")):
+            return "CHF"
+    return "GBP" if lang == "en" else "EUR"
+
+
+def find_fees(text: str, folded: str, lang: str, sentence_of, month: str | None = None) -> list[FeeMention]:
+    """Every money amount in the text, labelled by kind, in reading order."""
+    out: list[FeeMention] = []
+    taken: list[tuple[int, int]] = []
+    for m in _AMOUNT.finditer(folded):
+        g = m.groupdict()
+        num = g["num"] or g["num2"] or g["num3"] or g["num4"]
+        scale_w = g["scale"] or g["scale2"] or g["scale3"]
+        sym = g["sym"] or g["sym2"]
+        curw = g["cur0"] or g["cur3"] or g["cur4"]
+        if scale_w == "m" and not sym and not curw and g["num3"] and folded[m.start(): m.end()].find(" ") >= 0:
+            continue                        # "10 m" (metres/minutes), not "10m"
+        if g["num4"] and not curw:
+            continue
+        if scale_w == "mil" and lang != "es":
+            continue
+        if re.fullmatch(r"(?:19|20)\d\d", num) and not scale_w and not sym:
+            continue
+        try:
+            value = _num(num, lang, bool(scale_w)) * _scale(scale_w)
+        except ValueError:
+            continue
+        if scale_w and re.fullmatch(_THOUSAND, scale_w) and scale_w in ("mila",) and False:
+            pass
+        cur = _currency(sym, curw, lang)
+        start, end = m.start(), m.end()
+        # trailing space captured by optional groups
+        while end > start and folded[end - 1] == " ":
+            end -= 1
+        low = high = None
+        rng = _RANGE_LOW.search(folded[max(0, start - 30):start])
+        if rng:
+            lm = re.search(_NUM, rng.group("low"))
+            if lm:
+                lw = re.search(rf"\s?({_SCALE})$", rng.group("low").strip())
+                try:
+                    lv = _num(lm.group(0), lang, True) * (_scale(lw.group(1)) if lw else _scale(scale_w))
+                    if 0 < lv < value:
+                        low, high = lv, value
+                        start = max(0, start - 30) + rng.start("low")
+                except ValueError:
+                    pass
+        amount = low if low is not None else value
+        if low is not None:             # the low end was emitted alone just before: replace it
+            while out and out[-1].fee.start >= start:
+                out.pop()
+        taken.append((start, end))
+        kind, sub = classify(folded, start, end, lang)
+        fee = Fee(amount=amount, currency=cur, eur=to_eur(amount, cur, month), phrase=text[start:end],
+                  start=start, kind=kind, low=low, high=high)
+        out.append(FeeMention(fee, end, sub, sentence_of(start)))
+    if lang in ("it", "es", "fr"):
+        out.extend(_bare_amounts(text, folded, lang, taken, sentence_of, month))
+    out.sort(key=lambda f: f.fee.start)
+    _attach_bonuses(out)
+    return out
+
+
+def _bare_amounts(text, folded, lang, taken, sentence_of, month) -> list[FeeMention]:
+    """Numbers without unit after a price cue: "i 55 proposti", "riscatto fissato a 40"."""
+    out = []
+    for m in _BARE.finditer(folded):
+        s, e = m.start(), m.end()
+        if any(a <= s < b for a, b in taken):
+            continue
+        before = folded[max(0, s - 40):s]
+        after = folded[e:e + 25]
+        if not (_BARE_CUE.search(before) or re.match(r"\s*(?:proposti|offerti|di bonus|pattuiti)", after)):
+            continue
+        v = float(m.group("num").replace(",", "."))
+        if not 0.3 <= v <= 300:
+            continue
+        amount = v * 1e6
+        kind, sub = classify(folded, s, e, lang)
+        fee = Fee(amount=amount, currency="EUR", eur=to_eur(amount, "EUR", month), phrase=text[s:e],
+                  start=s, kind=kind)
+        out.append(FeeMention(fee, e, sub, sentence_of(s)))
+    return out
+
+
+def _attach_bonuses(fees: list[FeeMention]) -> None:
+    """A bonus right after an amount ("7 milioni più 1,5 di bonus") is kept apart from it."""
+    for i, f in enumerate(fees):
+        if f.fee.kind == "bonus" and i > 0 and f.sentence == fees[i - 1].sentence:
+            prev = fees[i - 1].fee
+            if prev.kind != "bonus" and prev.bonus is None:
+                prev.bonus = f.fee.amount
+
+
+def classify(folded: str, start: int, end: int, lang: str) -> tuple[str, str]:
+    """(kind, sub-kind) of the amount at [start, end) from the words around it."""
+    before = re.split(r"[.;!?\n]", folded[max(0, start - 70):start])[-1]
+    after = re.split(r"[.;!?\n]", folded[end:end + 45])[0]
+    near_b, near_a = before[-32:], after[:28]
+    if re.match(r"\s*%", after):
+        return "past", "other"
+    if lexicon.has("WAGE", near_a) or re.search(r"(?:ingaggio|stipendio|salary|wages|salario|sueldo|salaire)\W+(?:\w+\W+){0,3}$", before):
+        return "wage", "wage"
+    if re.match(r"\s*(?:di |de |in |en |d')?(?:bonus|add-ons|add ons|variables|variabili|primes)", after) \
+            or re.search(r"(?:piu|plus|mas|\+)\s*(?:altri|otros|further|another)?\s*$", near_b) and lexicon.has("BONUS", near_a):
+        return "bonus", "bonus"
+    if re.match(r"\W*(?:\w+\W+){0,2}(?:in|nel|en|del)\s+(?:19|20)\d\d\b", after[:25]):
+        return "past", "past"
+    if lexicon.has("PAST_FEE", near_b) and not lexicon.has("OFFER", near_b):
+        return "past", "past"
+    if lexicon.has("OPTION", before[-90:]) or lexicon.has("OBLIGATION", before[-90:]) \
+            or re.search(r"(?:sign|buy) him (?:permanently|outright)|permanently for|riscatto", before[-60:]):
+        return "option", "option"
+    if lexicon.has("CLAUSE", before[-45:]) or lexicon.has("CLAUSE", near_a):
+        return "clause", "clause"
+    if lexicon.has("LOAN_FEE", near_b + " " + near_a):
+        return "loan_fee", "loan_fee"
+    if lexicon.has("OFFER", before[-40:]) or lexicon.has("OFFER", near_a[:15]):
+        return "fee", "offer"
+    if lexicon.has("VALUATION", near_b + " " + near_a):
+        return "fee", "value"
+    if lexicon.has("ASKING", before[-40:]):
+        return "fee", "asking"
+    return "fee", "fee"

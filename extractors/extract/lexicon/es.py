@@ -1,0 +1,75 @@
+"""Spanish cue words (folded: lowercase, no accents). `*` = any word ending."""
+
+STOPWORDS = ("el la los las de del y en que por para con una un su sus es son lo al se no como mas pero "
+             "muy ya esta este estan fue ha han sido desde tambien sobre entre cuando hasta hay")
+
+CAP_STOP = ("el|la|los|las|un|una|unos|unas|de|del|y|en|que|por|para|con|su|sus|es|lo|al|se|no|como|"
+            "pero|ya|este|esta|todo|toda|quien|cada|mucho|mas|segun|ahora|hoy|tras|aunque|si|sin|"
+            "uno|otro|otra|el|ademas|tambien|entonces|incluso|sera|seria|podria|los|nada|todavia|"
+            "llego|interesa|sono|cedidos|plan|crisis|jugadores|fichajes|cesion|cesiones|traspaso|"
+            "entrenador|presidente|director|tecnico|jugador|futbolista|delantero|centrocampista|defensa|"
+            "portero|lateral|extremo|primer|equipo|club|ofensiva|precio|oferta|clausula|efe")
+
+MOVE = ("fichaje|fichajes|fichar|ficha|ficharlo|traspaso|traspasos|traspasado|traspasar|venta|ventas|vender|"
+        "venderlo|vendido|cesion|cesiones|cedido|cedidos|ceder|prestamo|a prestamo|interes|interesa|"
+        "interesado|interesados|oferta|ofertas|ofrece|ofrecer|ofensiva|negociacion|negociaciones|"
+        "negocia*|acuerdo|salida|salir|llegada|llegar|incorporacion|incorporar|reforzar|refuerzo|"
+        "suena|sono|sonar|objetivo|mercado|opcion de compra|clausula|renovacion|renovar|renovo|"
+        "firmar|firma|contratar|fichara|traer|desprenderse|transferibles|precio|comprar|compra|pretende|"
+        "quiere|quieren|pujar|puja|colocar*|renegociar")
+
+TO_CUE = ("fichaje por|fichar por|para fichar por|rumbo al|rumbo a|destino|al|a la|llegar al|llegar a|"
+          "reforzar al|reforzar a|interes del|interes de|cedido al|cedido a|prestado al|firmar por|"
+          "fichar para el|ficha por|vuelta al|volver al")
+FROM_CUE = ("del|de la|desde el|salir del|salida del|dejar el|el jugador del|jugador del|futbolista del|"
+            "el futbolista del|propiedad del|contrato con el")
+ATTACH = "del|de la|de|en el"
+HISTORY = "ex|exjugador|antiguo|ya brillo con|brillo con|llego en|formado en|canterano del"
+PAST_TIME = "el verano pasado|la temporada pasada|el ano pasado|en el pasado|hace anos|el pasado verano|en verano de 20*|la pasada temporada"
+
+COACH = "entrenador|tecnico|mister|tecnicos|banquillo|seleccionador|el equipo de|el conjunto de|contara con el|le habia prometido"
+EXEC = "presidente|director deportivo|director general|secretario tecnico|dirigente|consejero|propietario|directiva|mandatario"
+AGENT = "agente|agentes|representante|representantes|intermediario|entorno"
+JOURNALIST = "periodista|informador"
+SOURCE = "segun|de acuerdo con"
+MANAGER_MOVE = "banquillo|nuevo entrenador|destituido|cesado"
+PLAYER_NOUN = ("jugador|futbolista|delantero|atacante|centrocampista|mediocentro|volante|defensa|central|"
+               "lateral|extremo|portero|guardameta|media punta|mediapunta|canterano|crack|estrella|"
+               "titular|brasileno|croata|portugues|argentino|capitan|interior|pivote")
+
+DENIED = ("no parece dispuesto|descart*|rechaz*|desmient*|desmentido|no hay interes|ningun contacto|"
+          "sin contacto|no interesa|bloque*|se cae|se cayo|fracas*|no abonaran|no ejercera|"
+          "no ejercer|no se contempla|niega|negado|no hay una oferta formal|frustrad*|no llega")
+COMPLETED = ("oficial|oficialmente|ya es|ha fichado|fichado|cerrado|cedido al|cedido a|esta cedido|"
+             "estan cedidas|a prestamo|se embolsaron|anunciado|presentado|firmo|ha firmado|llego")
+AGREED = ("acuerdo|acuerdo cerrado|principio de acuerdo|han cerrado|cerrado|todo hecho|pacto|pactado|"
+          "aceptado|acepta|luz verde")
+NEGOTIATING = ("negocia*|oferta|ofrece|ofrecido|ofensiva|conversaciones|contactos|cerca|a punto|"
+               "inminente|puja|pujar|propuesta|reunion|estaria interesado en pagar|dispuesto a pagar|"
+               "le ofrece|estudiando")
+
+LOAN = "cesion|cedido|cedidos|prestamo|a prestamo|cedida"
+OPTION = "opcion de compra|opcion|derecho de compra"
+OBLIGATION = "obligacion de compra|obligacion|compra obligatoria"
+FREE = "libre|agente libre|a coste cero|gratis|sin coste|carta de libertad|final de contrato|fin de contrato|gratuito"
+RENEWAL = "renovacion|renovar|renueva|renovado|renovo|ampliar su contrato|ampliacion|extender su vinculo|prolongar"
+PERMANENT = "traspaso|en propiedad|definitivo|venta|vender|compra definitiva|totalidad de sus derechos"
+
+WAGE = "por temporada|al ano|anuales|salario|sueldo|ficha|netos|brutos|por ano|mensuales"
+PAST_FEE = "llego en|costo|pago|pagaron|pagado|ya abonaron|invirtio|desembolso|fichado por|llego por"
+BONUS = "variables|en variables|bonus|incentivos|mas variables"
+OFFER = "oferta|ofrece|ofrecer|ofensiva|ofrecido|dispuesto a pagar|interesado en pagar|pagar|puja|propuesta|pone sobre la mesa"
+ASKING = "piden|pide|precio|exige|exigen|valoran|tasan|cifra|en torno a|reclaman|pretende|pretenden|salga por|por unos"
+VALUATION = "valor de mercado|valor|vale|valorado|tasado"
+CLAUSE = "clausula|clausula de rescision|clausula de salida"
+AGREED_FEE = "acuerdo|por|traspasado por|cerrado por"
+LOAN_FEE = "tarifa de su cesion|por su cesion|cesion|prestamo"
+
+SCALE_MILLION = "millones|millon|kilos|kilo|mill|mll|mdd"
+SCALE_THOUSAND = "mil"
+CUR_EUR = "euros|de euros|euro"
+CUR_GBP = "libras|de libras|libras esterlinas"
+CUR_USD = "dolares|de dolares"
+
+ANAPHOR = "el jugador|el futbolista|el delantero|el centrocampista|el defensa|el brasileno|el croata|el portugues|el lateral|el extremo|el canterano|el"
+NEG = "no|ningun|ninguna|nunca|sin|tampoco|ni"

@@ -1,0 +1,61 @@
+"""French cue words (folded: lowercase, no accents). `*` = any word ending."""
+
+STOPWORDS = ("le la les de des du et en un une est que qui pour dans sur par pas avec au aux il elle ce se "
+             "son sa ses a ont ete plus mais ne ou leur cette comme")
+
+CAP_STOP = ("le|la|les|l|de|des|du|d|et|en|un|une|est|que|qui|pour|dans|sur|par|pas|avec|au|aux|il|elle|"
+            "ce|se|son|sa|ses|c|apres|avant|pendant|selon|mais|voici|decouvrez|journal|transferts|top|"
+            "mise|ligne|taille|texte|email|imprimer|partager|pour|du|lundi|le|ca|il|rendez|media|"
+            "entraineur|president|directeur|joueur|attaquant|milieu|defenseur|gardien|ailier|offre|dernier|"
+            "derniere|enfin|officiel|exclusif|mercato|transfert|dossier|dossiers|infos|avec")
+
+MOVE = ("transfert|transferts|mercato|recrue|recrutement|recruter|signer|signe|signature|arrivee|arriver|"
+        "depart|partir|quitter|vente|vendre|cede|ceder|pret|prete|offre|offres|interet|interesse|"
+        "pisteS|piste|cible|convoite|negociation|negociations|accord|rejoindre|rejoint|tient|"
+        "option d'achat|clause|prolongation|prolonger|libre|espere|esperes|met le paquet|cherche|"
+        "bouger|imminent|attaquant|le transfert|dossier")
+
+TO_CUE = "vers|a|au|a l|pour rejoindre|rejoindre|rejoint|pour|espere au|espere a|piste|interet de|interet du|cible de|cible du|au profit de"
+FROM_CUE = "de|du|quitter|quitte|depart de|en provenance de|prete par|libere par|joueur de|joueur du|lacher"
+ATTACH = "de|du|de l"
+HISTORY = "ex|ancien|passe par|forme a|forme au|ex-"
+PAST_TIME = "l'ete dernier|la saison derniere|l'an dernier|l'annee derniere|par le passe|il y a"
+
+COACH = "entraineur|coach|technicien|manager|selectionneur|banc"
+EXEC = "president|directeur sportif|dirigeant|dirigeants|proprietaire|conseiller|direction"
+AGENT = "agent|agents|representant|entourage|intermediaire"
+JOURNALIST = "journaliste|chroniqueur"
+SOURCE = "selon|d'apres"
+MANAGER_MOVE = "nouvel entraineur|limoge|banc de touche"
+PLAYER_NOUN = "joueur|attaquant|milieu|defenseur|gardien|ailier|lateral|avant-centre|international|espoir|meneur de jeu|buteur|footballeur|pepite|le grec|l'attaquant"
+
+DENIED = "pas interesse|refus*|rejete|dementi|dement|echec|capote|bloque|aucun contact|pas de contact|ferme la porte|n'est plus|pas question"
+COMPLETED = "officiel|officialise|rejoint|a signe|s'est engage|est arrive|tient son|tient enfin|transfert acte|bouclé|boucle"
+AGREED = "accord|tombes d'accord|d'accord|accord trouve|accord conclu|a convaincu|feu vert|accepte"
+NEGOTIATING = "negociation*|negocie|imminent|offre|proche|en passe de|discussions|pourparlers|met le paquet|avance|sur le point|cherche"
+
+LOAN = "pret|prete|en pret|pret payant"
+OPTION = "option d'achat|option"
+OBLIGATION = "obligation d'achat|obligation"
+FREE = "libre|gratuitement|fin de contrat|libre de tout contrat|gratuit"
+RENEWAL = "prolongation|prolonge|prolonger|renouvele|nouveau contrat"
+PERMANENT = "transfert definitif|definitif|achat|acheter|transfert"
+
+WAGE = "par mois|par an|salaire|annuel|brut|net par|par saison"
+PAST_FEE = "avait coute|coute|paye|depense|achete"
+BONUS = "bonus|de bonus|primes|incitatifs"
+OFFER = "offre|offert|propose|proposition|derniere offre|met le paquet|pour"
+ASKING = "demandes|demande|reclame|exige|prix|estime|valeur"
+VALUATION = "valeur marchande|valorise|estime|value"
+CLAUSE = "clause liberatoire|clause|clause de depart"
+AGREED_FEE = "accord|pour|montant|transfert de"
+LOAN_FEE = "pret payant|prix du pret|pret"
+
+SCALE_MILLION = "millions|million|m|me|mln|mio"
+SCALE_THOUSAND = "mille|k"
+CUR_EUR = "euros|d'euros|euro|de euros"
+CUR_GBP = "livres|de livres|livres sterling"
+CUR_USD = "dollars|de dollars"
+
+ANAPHOR = "le joueur|l'attaquant|le milieu|le defenseur|le grec|lui|il"
+NEG = "ne|pas|aucun|aucune|jamais|sans|plus"

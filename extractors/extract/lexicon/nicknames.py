@@ -1,0 +1,82 @@
+"""Club nicknames and demonyms, which need article context to resolve.
+
+Format: nickname (folded; lowercase = matched in any case) -> candidate canonical club
+names (as in clubs.csv `name`), most likely first.  A nickname resolves to the first
+candidate already named in the article; if none is named it resolves to the first
+candidate only when STRONG (the nickname is unambiguous on its own, e.g. "rossoneri").
+"""
+
+NICKNAMES: dict[str, tuple[str, ...]] = {
+    # Italy
+    "rossoneri": ("AC Milan",), "rossonero": ("AC Milan",), "rossonera": ("AC Milan",), "rossonere": ("AC Milan",),
+    "diavolo": ("AC Milan",),
+    "nerazzurri": ("Inter Milan", "Atalanta", "Pisa"), "nerazzurro": ("Inter Milan", "Atalanta", "Pisa"),
+    "nerazzurra": ("Inter Milan", "Atalanta", "Pisa"), "nerazzurre": ("Inter Milan", "Atalanta", "Pisa"),
+    "interista": ("Inter Milan",), "interisti": ("Inter Milan",), "biscione": ("Inter Milan",),
+    "bianconeri": ("Juventus", "Udinese", "Ascoli"), "bianconero": ("Juventus", "Udinese", "Ascoli"),
+    "bianconera": ("Juventus", "Udinese", "Ascoli"), "juventini": ("Juventus",), "juventino": ("Juventus",),
+    "vecchia signora": ("Juventus",), "old lady": ("Juventus",),
+    "azzurri": ("Napoli",), "partenopei": ("Napoli",), "partenopeo": ("Napoli",), "partenopea": ("Napoli",),
+    "giallorossi": ("AS Roma", "Lecce"), "giallorossa": ("AS Roma", "Lecce"), "giallorosso": ("AS Roma", "Lecce"),
+    "biancocelesti": ("Lazio",), "biancoceleste": ("Lazio",), "aquile": ("Lazio",),
+    "viola": ("Fiorentina",), "gigliati": ("Fiorentina",),
+    "scaligeri": ("Hellas Verona",), "gialloblu": ("Hellas Verona", "Parma"),
+    "orobici": ("Atalanta",), "dea": ("Atalanta",), "granata": ("Torino", "Salernitana"),
+    "blucerchiati": ("Sampdoria",), "grifone": ("Genoa",), "felsinei": ("Bologna",),
+    "friulani": ("Udinese",), "grigiorossi": ("Cremonese",),
+    # Spain
+    "blancos": ("Real Madrid",), "merengues": ("Real Madrid",), "merengue": ("Real Madrid",),
+    "madridistas": ("Real Madrid",), "madridista": ("Real Madrid",),
+    "cules": ("Barcelona",), "blaugrana": ("Barcelona",), "azulgrana": ("Barcelona",), "azulgranas": ("Barcelona",),
+    "colchoneros": ("Atlético Madrid",), "colchonero": ("Atlético Madrid",), "rojiblancos": ("Atlético Madrid", "Athletic Club"),
+    "sevillistas": ("Sevilla",), "beticos": ("Real Betis",), "verdiblancos": ("Real Betis",),
+    "azulones": ("Getafe",), "azulon": ("Getafe",), "che": ("Valencia",), "txuri-urdin": ("Real Sociedad",),
+    "celestes": ("Celta Vigo",), "gallegos": ("Celta Vigo", "Deportivo La Coruña"),
+    "bavaros": ("Bayern Munich",), "bavarois": ("Bayern Munich",), "bavaresi": ("Bayern Munich",),
+    # England (capitalised: must be written with a capital)
+    "Gunners": ("Arsenal",), "Red Devils": ("Manchester United",), "Spurs": ("Tottenham Hotspur",),
+    "Reds": ("Liverpool", "Nottingham Forest"), "Blues": ("Chelsea", "Everton", "Birmingham City"),
+    "Citizens": ("Manchester City",), "Cityzens": ("Manchester City",), "Toffees": ("Everton",),
+    "Magpies": ("Newcastle United",), "Hammers": ("West Ham United",), "Irons": ("West Ham United",),
+    "Black Cats": ("Sunderland",), "Foxes": ("Leicester City",), "Saints": ("Southampton",),
+    "Eagles": ("Crystal Palace",), "Villans": ("Aston Villa",), "Seagulls": ("Brighton & Hove Albion",),
+    "Cherries": ("Bournemouth",), "Canaries": ("Norwich City",), "Baggies": ("West Bromwich Albion",),
+    "Hornets": ("Watford",), "Cottagers": ("Fulham",), "Bees": ("Brentford",), "Blades": ("Sheffield United",),
+    "Owls": ("Sheffield Wednesday",), "Whites": ("Leeds United", "Fulham"),
+    # France / others
+    "phoceens": ("Olympique de Marseille",), "olympiens": ("Olympique de Marseille", "Lyon"),
+    "marseillaise": ("Olympique de Marseille",), "marseillais": ("Olympique de Marseille",),
+    "parisiens": ("Paris Saint-Germain",), "gones": ("Lyon",), "lyonnais": ("Lyon",), "dogues": ("Lille",),
+    "monegasques": ("Monaco",), "canaris": ("Nantes",), "verts": ("Saint-Étienne",),
+    "aguias": ("Benfica",), "encarnados": ("Benfica",), "dragoes": ("Porto",), "leoes": ("Sporting CP",),
+}
+
+# nicknames safe to resolve even when the club is not named elsewhere in the article
+STRONG = {"rossoneri", "rossonero", "rossonera", "rossonere", "diavolo", "interista", "interisti",
+          "juventini", "juventino", "vecchia signora", "partenopei", "partenopeo", "partenopea",
+          "biancocelesti", "biancoceleste", "blancos", "merengues", "merengue", "madridistas", "madridista",
+          "cules", "blaugrana", "azulgrana", "azulgranas", "colchoneros", "colchonero", "Gunners",
+          "Red Devils", "Spurs", "Toffees", "Magpies", "Hammers", "Black Cats", "Villans", "Cherries",
+          "Baggies", "phoceens", "parisiens", "bavaros", "bavarois", "bavaresi", "scaligeri", "orobici",
+          "blucerchiati", "sevillistas", "beticos", "verdiblancos", "gigliati", "Citizens", "Cityzens",
+          "Foxes", "Seagulls", "Canaries", "Cottagers"}
+
+# "il Diavolo" must be capitalised to mean the club (lowercase "diavolo" is a common word)
+NEED_CAPITAL = {"diavolo", "dea", "che", "aquile", "verts", "celestes", "blancos"}
+
+# aliases that are also city names: "a Roma" is the city, "la Roma" the club
+CITY_ALIASES = {"roma", "milan", "napoli", "torino", "bologna", "verona", "genova", "firenze", "madrid",
+                "barcelona", "valencia", "sevilla", "liverpool", "manchester", "marseille", "lyon", "lille",
+                "nice", "monaco", "porto", "paris", "lisbona", "lisboa", "lisbon", "empoli", "bergamo",
+                "cagliari", "lecce", "parma", "udine", "como", "venezia", "leeds", "newcastle", "birmingham",
+                "southampton", "brighton", "norwich", "bilbao", "getafe", "villarreal", "girona", "rennes",
+                "nantes", "bordeaux", "lens", "basel", "basilea", "amsterdam", "dortmund", "leverkusen",
+                "sunderland", "fulham", "everton", "chelsea", "westerlo", "vigo", "sheffield"}
+# a bare preposition before a city alias means the place
+CITY_PREPOSITIONS = {"a", "in", "en", "at", "di", "da", "verso", "around", "near", "per", "to"}
+# English clubs often go after "to"/"at" ("move to Milan"): for English text only "in"/"around" mark a place
+CITY_PREPOSITIONS_EN = {"in", "around", "near"}
+
+# short forms that name a club only when a single club containing them is named elsewhere
+CONTEXT_TOKENS = {"real", "city", "united", "madrid", "atletico", "borussia", "olympique", "athletic",
+                  "sporting", "hotspur", "wanderers", "albion", "rovers", "villa", "palace", "bayer"}

@@ -1,0 +1,362 @@
+"""Person names and their roles (player, coach, executive, agent, journalist).
+
+Why: players are not looked up in a list (there is none); a person is a run of
+capitalised words (with particles such as de/van/di/da/dos, hyphens, diacritics)
+that is not a club, a place, a competition, a medium or a common word.  Roles come
+from cue words right next to a mention ("allenatore", "boss", "the agent",
+"il Milan di Pioli", "according to").  Surname-only mentions are merged into the
+full name used elsewhere in the article; keys fold accents, display names keep them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import lexicon
+from .lexicon import common
+from .model import ClubMention, PlayerMention
+from .text import WORD, Sentence, fold
+
+PARTICLES = {"de", "van", "der", "den", "di", "da", "dos", "das", "do", "del", "della", "von", "ten", "ter",
+             "le", "la", "el", "al", "mac", "bin", "ben", "y", "e"}
+# particles that may also start a name when capitalised ("De Bruyne", "Van Dijk", "Di Maria")
+LEAD_PARTICLES = {"de", "van", "di", "da", "dos", "del", "della", "von", "ten", "ter", "le", "la", "el", "mac"}
+
+POSITIONS = {
+    "goalkeeper": "goalkeeper", "keeper": "goalkeeper", "portiere": "goalkeeper", "portero": "goalkeeper",
+    "guardameta": "goalkeeper", "gardien": "goalkeeper",
+    "centre-back": "defender", "center-back": "defender", "defender": "defender", "difensore": "defender",
+    "centrale": "defender", "defensa": "defender", "defenseur": "defender", "full-back": "defender",
+    "left-back": "defender", "right-back": "defender", "terzino": "defender", "lateral": "defender",
+    "wing-back": "defender",
+    "midfielder": "midfielder", "centrocampista": "midfielder", "playmaker": "midfielder", "regista": "midfielder",
+    "mediano": "midfielder", "trequartista": "midfielder", "mediocentro": "midfielder", "milieu": "midfielder",
+    "volante": "midfielder", "mezzala": "midfielder",
+    "winger": "forward", "esterno": "forward", "ala": "forward", "extremo": "forward", "ailier": "forward",
+    "striker": "forward", "forward": "forward", "attaccante": "forward", "punta": "forward",
+    "centravanti": "forward", "delantero": "forward", "attaquant": "forward", "avant-centre": "forward",
+    "attacker": "forward", "bomber": "forward",
+}
+
+_AGE = re.compile(r"^\s*(?:,\s*|\(\s*)(\d{2})\s*(?:,|\)|anni|ans|años|-year-old)")
+_YEAR_OLD = re.compile(r"\b(\d{2})[- ]year[- ]old\b")
+_BIRTH = re.compile(r"(?:classe|class of|born in|nato nel|nacido en|ne en|\(|del)\s*((?:19[6-9]|20[0-1])\d)\b")
+_SPACE_GAP = re.compile(r"^[ \t\u00a0]+$")
+# elided articles/prepositions glued to the next word: "L'acquisto", "dell'Inter", "nell'attesa"
+_ELISION = re.compile(r"^(?:l|d|dell|nell|all|sull|dall|un|quest|c|s|n|j|qu|m|t)['’]", re.IGNORECASE)
+STREET_WORDS = {"via", "viale", "piazza", "stadio", "stadium", "estadio", "san", "sir", "calle", "rue", "avenida"}
+
+
+class _Tok:
+    """A word token; an elided article prefix (l', dell', nell'...) is cut off."""
+    __slots__ = ("_s", "_e", "_w")
+
+    def __init__(self, m: re.Match):
+        w, s = m.group(0), m.start()
+        e = _ELISION.match(w)
+        if e and len(w) > e.end():
+            w, s = w[e.end():], s + e.end()
+        self._s, self._e, self._w = s, s + len(w), w
+
+    def start(self) -> int:
+        return self._s
+
+    def end(self) -> int:
+        return self._e
+
+    def group(self, _=0) -> str:
+        return self._w
+
+ROLE_KINDS = ("COACH", "EXEC", "AGENT", "JOURNALIST")
+ROLE_NAME = {"COACH": "coach", "EXEC": "executive", "AGENT": "agent", "JOURNALIST": "journalist"}
+
+
+@dataclass
+class Person:
+    key: str
+    name: str
+    tokens: list[str]
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    role_votes: dict[str, float] = field(default_factory=dict)
+    player_votes: float = 0.0
+    position: str | None = None
+    birth_year: int | None = None
+    weak: bool = False            # single token never confirmed as a footballer
+
+    @property
+    def role(self) -> str:
+        best = max(self.role_votes.items(), key=lambda kv: kv[1], default=(None, 0.0))
+        if best[0] and best[1] >= max(1.0, self.player_votes):
+            return ROLE_NAME[best[0]]
+        return "player"
+
+    def to_mention(self) -> PlayerMention:
+        return PlayerMention(key=self.key, name=self.name, role=self.role, mentions=len(self.spans),
+                             position=self.position, birth_year=self.birth_year)
+
+
+def _reject_words() -> frozenset[str]:
+    from .lexicon.nicknames import CITY_ALIASES
+    out = set(lexicon.words("CAP_STOP")) | set(lexicon.words("NOT_NAME")) | set(lexicon.words("NATIONALITY"))
+    out |= CITY_ALIASES
+    for code in lexicon.LANGS:
+        out |= lexicon.stopwords(code)
+    return frozenset(out)
+
+
+_REJECT: frozenset[str] | None = None
+
+
+def reject_words() -> frozenset[str]:
+    global _REJECT
+    if _REJECT is None:
+        _REJECT = _reject_words()
+    return _REJECT
+
+
+def _strip_possessive(tok: str) -> str:
+    for suf in ("'s", "’s", "'", "’"):
+        if tok.endswith(suf) and len(tok) > len(suf) + 1:
+            return tok[: -len(suf)]
+    return tok
+
+
+def find_people(text: str, folded: str, sentences: list[Sentence], clubs: list[ClubMention],
+                club_spans: list[tuple[int, int]]) -> tuple[list[Person], list[tuple[int, int, Person]]]:
+    """Persons of the article and every mention (start, end, person) in reading order."""
+    reject = reject_words()
+    lower_words = set(re.findall(r"(?<![\w])[a-zà-ÿ][\w'’]*", text))
+    lower_folded = {fold(w) for w in lower_words}
+    in_club = _mask(len(text), club_spans)
+    sent_starts = {s.start for s in sentences}
+
+    # 1. candidate runs of capitalised tokens
+    toks = [_Tok(m) for m in WORD.finditer(text)]
+    runs: list[list[re.Match]] = []
+    cur: list[re.Match] = []
+    for i, m in enumerate(toks):
+        w = m.group(0)
+        ok = not in_club[m.start()]
+        cap = w[:1].isupper()
+        fw = fold(w)
+        if ok and (cap or (fw in PARTICLES and cur)):
+            if cur and not _SPACE_GAP.match(text[cur[-1].end():m.start()]):
+                runs.append(cur)
+                cur = []
+            if not cap and not cur:
+                continue
+            cur.append(m)
+        else:
+            if cur:
+                runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+
+    cands: list[tuple[int, int, list[str], bool]] = []   # start, end, tokens, sentence-initial
+    for run in runs:
+        for piece in _split_run(run, reject):
+            words_ = [_strip_possessive(m.group(0)) for m in piece]
+            start, end = piece[0].start(), piece[0].start()
+            end = piece[-1].start() + len(words_[-1])
+            initial = _is_initial(text, start, sent_starts)
+            if len(piece) == 1:
+                f = fold(words_[0])
+                if len(f) < 3 or f in lower_folded:
+                    continue
+                if initial and (f in reject or not _appears_non_initial(text, words_[0], sent_starts)):
+                    continue
+            elif initial and fold(words_[0]) in lower_folded and fold(words_[0]) not in LEAD_PARTICLES:
+                # "Nonostante Gomez": the first word is a common word capitalised by position
+                words_ = words_[1:]
+                start = piece[1].start()
+                if len(words_) == 1 and fold(words_[0]) in lower_folded:
+                    continue
+            if len(words_) > 4:
+                continue
+            cands.append((start, end, words_, initial))
+
+    # 2. group: full names first, then single tokens onto the full name they abbreviate
+    persons: dict[str, Person] = {}
+    full = [c for c in cands if len(c[2]) >= 2]
+    single = [c for c in cands if len(c[2]) == 1]
+    for start, end, ws, initial in full:
+        key = fold(" ".join(ws))
+        p = persons.get(key)
+        if p is None:
+            # a longer/shorter full form of a known name ("De Gea" vs "David De Gea")
+            p = _find_by_suffix(persons, key)
+        if p is None:
+            p = persons[key] = Person(key, " ".join(ws), [fold(w) for w in ws])
+        p.spans.append((start, end))
+    mentions: list[tuple[int, int, Person]] = []
+    surname_idx: dict[str, list[Person]] = {}
+    for p in persons.values():
+        surname_idx.setdefault(p.tokens[-1], []).append(p)
+        if len(p.tokens) >= 2 and p.tokens[-2] not in PARTICLES:
+            surname_idx.setdefault("".join(p.tokens[-2:]), []).append(p)
+    first_idx: dict[str, list[Person]] = {}
+    for p in persons.values():
+        first_idx.setdefault(p.tokens[0], []).append(p)
+    for start, end, ws, initial in single:
+        f = fold(ws[0])
+        target = None
+        if f in surname_idx and len(surname_idx[f]) == 1:
+            target = surname_idx[f][0]
+        elif f in first_idx and len(first_idx[f]) == 1 and f not in persons:
+            target = first_idx[f][0]
+        if target is None:
+            target = persons.get(f)
+            if target is None:
+                target = persons[f] = Person(f, ws[0], [f], weak=True)
+        target.spans.append((start, end))
+    for p in persons.values():
+        for s, e in p.spans:
+            mentions.append((s, e, p))
+    mentions.sort(key=lambda x: x[0])
+
+    # 3. roles, positions, birth years from cues next to each mention
+    club_ends = {c.start + len(c.surface): c for c in clubs}
+    for s, e, p in mentions:
+        _vote(p, text, folded, s, e, club_ends)
+    for p in persons.values():
+        if p.weak and p.player_votes > 0:
+            p.weak = False
+    return list(persons.values()), mentions
+
+
+def _appears_non_initial(text: str, word: str, sent_starts: set[int]) -> bool:
+    for m in re.finditer(r"(?<![\w])" + re.escape(word) + r"(?![\w])", text):
+        if not _is_initial(text, m.start(), sent_starts):
+            return True
+    return False
+
+
+def _mask(n: int, spans: list[tuple[int, int]]) -> list[bool]:
+    m = [False] * (n + 1)
+    for s, e in spans:
+        for i in range(s, min(e, n)):
+            m[i] = True
+    return m
+
+
+def _is_initial(text: str, start: int, sent_starts: set[int]) -> bool:
+    if start in sent_starts:
+        return True
+    before = text[max(0, start - 3):start]
+    return bool(re.search(r"[\"'“‘(\-–:]\s*$", before)) and (start - 3 <= 0 or (start - 3) in sent_starts
+                                                               or any(x in sent_starts for x in range(start - 3, start)))
+
+
+def _split_run(run: list[re.Match], reject: frozenset[str]) -> list[list[re.Match]]:
+    pieces: list[list[re.Match]] = []
+    cur: list[re.Match] = []
+    skip_next = False
+    for m in run:
+        w = _strip_possessive(m.group(0))
+        f = fold(w)
+        if f in reject and not (f in LEAD_PARTICLES):
+            if cur:
+                pieces.append(cur)
+            cur = []
+            if f in STREET_WORDS:
+                skip_next = True
+            continue
+        if skip_next:
+            skip_next = False
+            cur = []
+            continue
+        cur.append(m)
+        if w != m.group(0):            # possessive ends the name
+            pieces.append(cur)
+            cur = []
+    if cur:
+        pieces.append(cur)
+    out = []
+    for p in pieces:
+        # trim particles at the edges ("de" alone is not a name)
+        while p and fold(p[-1].group(0)) in PARTICLES:
+            p = p[:-1]
+        while p and fold(p[0].group(0)) in PARTICLES and not p[0].group(0)[:1].isupper():
+            p = p[1:]
+        if p and not (len(p) == 1 and fold(p[0].group(0)) in PARTICLES):
+            out.append(p)
+    return out
+
+
+def _find_by_suffix(persons: dict[str, Person], key: str) -> Person | None:
+    toks = key.split()
+    for p in persons.values():
+        a, b = p.tokens, toks
+        if len(a) != len(b) and min(len(a), len(b)) >= 2:
+            short, long_ = (a, b) if len(a) < len(b) else (b, a)
+            if long_[-len(short):] == short:
+                if len(b) > len(a):     # keep the longer display name
+                    p.tokens = b
+                return p
+    return None
+
+
+def _cue_at_end(kind: str, window: str) -> bool:
+    """`window` (folded text just before a name) ends with a cue of `kind`,
+    possibly followed by a club, a nationality or an adjective or two."""
+    rx = lexicon.cue_regex(kind)
+    for m in rx.finditer(window):
+        tail = window[m.end():]
+        if re.match(r"^\s*(?:di|of|de|del|della|dell'|du|d')\s", tail):
+            continue            # "l'agente di X": X is not the agent
+        if re.match(r"^\s*,\s*$", tail):
+            return True
+        if len(re.findall(r"[a-z0-9\-']+", tail)) <= 3 and "," not in tail and "." not in tail:
+            return True
+    return False
+
+
+def _vote(p: Person, text: str, folded: str, s: int, e: int, club_ends: dict[int, ClubMention]) -> None:
+    before = folded[max(0, s - 45):s]
+    before = re.split(r"[.;:!?\n\"]", before)[-1]
+    after = folded[e:e + 50]
+    after_clause = re.split(r"[.;!?\n]", after)[0]
+    for kind in ROLE_KINDS:
+        w = 0.0
+        if _cue_at_end(kind, before):
+            w += 2.0
+        if kind == "JOURNALIST" and _cue_at_end("SOURCE", before):
+            w += 2.0
+        m = re.match(r"^\s*[,(]\s*(?:[a-z'\-]+\s+){0,2}", after_clause)
+        if m and lexicon.cue_regex(kind).match(after_clause[m.end() - len(m.group(0).lstrip(" ,(")):].lstrip(" ,(")):
+            w += 2.0
+        if w:
+            p.role_votes[kind] = p.role_votes.get(kind, 0.0) + w
+    # coach patterns: "il Milan di Pioli", "Ten Hag's side"
+    bs = before.rstrip()
+    if re.search(r"(?:^|\s)di$", bs):
+        k = len(bs) - 2 + (s - 45 if s >= 45 else 0)
+        # a club mention ends right before " di "
+        idx = s - (len(before) - len(bs)) - 3
+        if idx in club_ends or idx - 1 in club_ends:
+            p.role_votes["COACH"] = p.role_votes.get("COACH", 0.0) + 2.0
+    if re.match(r"^['’]s\s+(?:side|squad|team|men|set-up|setup|charges|tactics|system)", text[e:e + 20].lower()):
+        p.role_votes["COACH"] = p.role_votes.get("COACH", 0.0) + 2.0
+    if re.search(r"(?:^|\s)(?:under|sotto la guida di|alla corte di|la squadra di|squadra di|"
+                 r"gli uomini di|allenata da|allenato da|guidata da|schemi di)\s*$", before):
+        p.role_votes["COACH"] = p.role_votes.get("COACH", 0.0) + 2.0
+    # player evidence
+    if _cue_at_end("PLAYER_NOUN", before):
+        p.player_votes += 1.5
+    if re.match(r"^\s*[,(]\s*(?:[a-z'\-]+\s+){0,2}", after_clause):
+        rest = after_clause.lstrip(" ,(")
+        if lexicon.cue_regex("PLAYER_NOUN").match(rest):
+            p.player_votes += 1.5
+    if _AGE.match(text[e:e + 16]):
+        p.player_votes += 1.5
+    if p.position is None:
+        win = before[-30:] + " " + after_clause[:30]
+        for w in re.findall(r"[a-z\-]+", win):
+            if w in POSITIONS:
+                p.position = POSITIONS[w]
+                break
+    if p.birth_year is None:
+        m = _BIRTH.search(folded[max(0, s - 40):e + 60])
+        if m:
+            p.birth_year = int(m.group(1))

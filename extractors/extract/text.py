@@ -1,0 +1,89 @@
+"""Text utilities shared by every stage: accent folding and sentence splitting.
+
+Why: every matcher works on a *folded* copy of the text (lowercase, accents removed)
+that has exactly the same length as the original, so a match offset in the folded
+text is also the offset of the exact surface in the original.  Sentences are the
+unit of evidence for rumours, so they are cut once here with their offsets.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+_QUOTES = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
+           "\u201c": '"', "\u201d": '"', "\u00ab": '"', "\u00bb": '"',
+           "\u2013": "-", "\u2014": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " "}
+_SPECIAL = {"ß": "s", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ł": "l", "Ł": "l",
+            "æ": "a", "Æ": "a", "œ": "o", "Œ": "o", "ı": "i", "þ": "t", "ð": "d"}
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(c: str) -> str:
+    if c in _QUOTES:
+        return _QUOTES[c]
+    if c in _SPECIAL:
+        return _SPECIAL[c]
+    if c.isascii():
+        return c.lower()
+    base = unicodedata.normalize("NFD", c)[0]
+    low = base.lower()
+    return low if len(low) == 1 else base
+
+
+def fold_same_length(text: str) -> str:
+    """Lowercase, accent-free copy of `text` with one output char per input char."""
+    return "".join(_fold_char(c) for c in text)
+
+
+def fold(text: str) -> str:
+    """Key form of a name: folded, punctuation collapsed to single spaces."""
+    s = fold_same_length(text or "")
+    s = re.sub(r"[^a-z0-9]+", " ", s)
+    return s.strip()
+
+
+@dataclass(frozen=True)
+class Sentence:
+    idx: int
+    start: int
+    end: int
+    text: str
+
+
+# a sentence ends at . ! ? ; followed by space and a capital/quote/digit, or at a newline.
+_ABBREV = re.compile(r"(?:\b(?:St|Mr|Dr|Jr|Sr|vs|No|n|ca|Mio|Mln|mln|ecc|etc|Sig)|\b[A-Z])\.$")
+_END = re.compile(r"[.!?;:]+[\"')\]]*\s+(?=[\"'(\[]?[A-ZÀ-ÖØ-Þ0-9\"'«“])|\n+|\s+[-–—]\s+(?=[A-ZÀ-ÖØ-Þ])")
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Cut `text` into sentences (headlines and list lines count as sentences)."""
+    out: list[Sentence] = []
+    start = 0
+    for m in _END.finditer(text):
+        if m.group(0)[0] == "." and _ABBREV.search(text[max(0, m.start() - 4):m.start() + 1]):
+            continue
+        end = m.start() + len(m.group(0).rstrip())
+        if m.group(0).startswith("\n") or m.group(0).strip().startswith(("-", "–", "—")):
+            end = m.start()
+        _push(out, text, start, end)
+        start = m.end()
+    _push(out, text, start, len(text))
+    return out
+
+
+def _push(out: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(len(out), start, end, text[start:end]))
+
+
+WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.UNICODE)
+
+
+def words(text: str) -> list[re.Match]:
+    return list(WORD.finditer(text))
