@@ -18,8 +18,10 @@ _NEGATED_AGREEMENT = re.compile(r"(?:non|not|no|sin|pas|senza|without)\s+(?:\w+\
 def status_of(folded_sentence: str) -> str | None:
     """The strongest status cue in one sentence (None when it has none)."""
     s = folded_sentence
-    if lexicon.has("DENIED", s):
-        return "denied"
+    for m in lexicon.cue_regex("DENIED").finditer(s):
+        if not re.search(r"(?:cannot|can't|could not|couldn't|non puo|non possono|no puede|ne peut)\s+(?:\w+\s+)?$",
+                         s[max(0, m.start() - 25):m.start()]):
+            return "denied"
     if lexicon.has("COMPLETED", s):
         return "completed"
     if lexicon.has("AGREED", s) and not _NEGATED_AGREEMENT.search(s):
@@ -52,6 +54,8 @@ def deal_type_for(sentences: list[str], fee_kind: str | None, renewal: bool) -> 
         if re.search(r"(?:sin|senza|without|sans|no)\s+(?:\w+\s+)?(?:opcion|opzione|option|diritto)", text):
             return "loan"
         return "loan_with_option"
+    if loan and re.search(r"\b(?:permanently|outright|a titolo definitivo|en propiedad)\b", text):
+        return "permanent"
     if loan:
         return "loan"
     if lexicon.has("FREE", text):

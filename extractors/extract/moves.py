@@ -26,6 +26,9 @@ _GAP_AFTER_ATTACH = re.compile(
     r"^\s*(?:\(\s*|,?\s*(?:[\w\-']+\s+){0,4}?(?:del|della|dello|dell'|dei|degli|de la|del|de|du|of|at)\s*)$")
 _GAP_BEFORE_POSSESSIVE = re.compile(r"^['’]s\s+(?:[\w\-£€$.,']+\s+){0,5}$")
 _GAP_BEFORE_NOUN = re.compile(r"^\s+(?:and\s+\w+\s+)?(?:[\w\-£€$.']+\s+){0,4}$")
+_FROM_TAIL = re.compile(r"(?:in uscita (?:dal|dalla|dall')|in forza (?:al|alla|all')|sotto contratto con (?:il|la|l')|"
+                        r"di proprieta (?:del|della|dell')|\bfrom|\bdesde (?:el|la)|\bquitter|\bleave|\blasciare (?:il|la|l')"
+                        r"|\bdal|\bdalla|\bdall')\s*$")
 _YEAR_PAST = re.compile(r"\b(?:in|nel|en|del|dal|since)\s+(?:19|20)\d\d\b")
 _PAST_VERB = re.compile(r"\b(?:joined|signed for|bought|arrived|cost|arrivato|acquistato nel|llego|fichado|"
                         r"passato|came|moved)\b")
@@ -41,28 +44,40 @@ class _Rec:
     weight: float = 0.0
 
 
+_SELL = re.compile(r"\b(?:cession\w*|in uscita|ceder\w*|vender\w*|salutare|partente|addio|sell|sale|offload\w*|"
+                   r"venta|vender|salida|salir|transferibles|quitter|vendre|depart|leave|exit)\b")
+_BUY = re.compile(r"\b(?:in entrata|acquist\w*|obiettiv\w*|colpo|rinforz\w*|sign\w*|fichaje|fichar|"
+                  r"target|recrue|mirino|pista|favorito|interesse|interest\w*|keen)\b")
+_SELLER = re.compile(r"(?:(?:trattativa|trattare|contatti|contatto|accordo|intesa|talks|negotiations|agreement|"
+                     r"acuerdo|negociaciones|accord|discussions)\s+(?:\w+\s+){0,3}?(?:con|with|avec|entre)\s+"
+                     r"(?:il|la|i|l'|lo|gli|el|los|les|le|the)?\s*"
+                     r"|(?:offert\w*|offre|ofrece|pagar\w*|versera|verser\w*|paid|pay|paying)\s+(?:\w+\s+){0,4}?"
+                     r"(?:al|alla|agli|ai|all'|allo|a|to|au|aux)\s*(?:la|los|el)?\s*"
+                     r"|(?:privarsi|fare a meno)\s+\w*\s*)$")
+
+
 def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[ClubMention],
                persons: list[Person], mentions: list[tuple[int, int, Person]], fees: list[FeeMention],
                names: dict[str, str]) -> list[Rumour]:
-    players = {id(p) for p in persons if p.role == "player"}
+    movers_ok = {id(p) for p in persons if p.role == "player" and (not p.weak or p.player_votes > 0)}
     by_sent_clubs: dict[int, list[ClubMention]] = {}
     by_sent_people: dict[int, list[tuple[int, int, Person]]] = {}
     sent_of = _sentence_index(sentences)
     for c in clubs:
         by_sent_clubs.setdefault(sent_of(c.start), []).append(c)
     for m in mentions:
-        if id(m[2]) in players:
+        if id(m[2]) in movers_ok:
             by_sent_people.setdefault(sent_of(m[0]), []).append(m)
     fees_by_sent: dict[int, list[FeeMention]] = {}
     for f in fees:
         fees_by_sent.setdefault(f.sentence, []).append(f)
+    focal = _focal_club(clubs)
 
     current: dict[int, str] = {}            # id(person) -> club_id
     attached_spans: dict[int, set[int]] = {}  # sentence -> club starts used as affiliations
     history_spans: set[int] = set()
     # pass 1: affiliations and history
     for s in sentences:
-        fs = folded[s.start:s.end]
         cl = by_sent_clubs.get(s.idx, [])
         for c in cl:
             if _is_history(folded, c):
@@ -73,15 +88,12 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
                 attached_spans.setdefault(s.idx, set()).add(cid.start)
                 if cid.start not in history_spans:
                     current.setdefault(id(p), cid.club_id)
-        # anaphora: "il giocatore della Fiorentina"
         if not by_sent_people.get(s.idx):
-            m = re.search(r"\b(?:il|the|el|le|l')\s*(?:giocatore|calciatore|difensore|centrocampista|attaccante|"
-                          r"player|jugador|futbolista|joueur)\s+(?:del|della|dell'|of|de|du)\s*$", "")
             for c in cl:
                 before = folded[max(s.start, c.start - 40):c.start]
                 if re.search(r"(?:giocatore|calciatore|difensore|centrocampista|attaccante|player|jugador|"
                              r"futbolista|joueur)\s+(?:del|della|dell'|dello|of|de|du)\s*$", before):
-                    focus = _focus(by_sent_people, s.idx)
+                    focus = _focus(by_sent_people, s.idx, folded[s.start:s.end])
                     if focus is not None:
                         current.setdefault(id(focus), c.club_id)
                         attached_spans.setdefault(s.idx, set()).add(c.start)
@@ -90,6 +102,7 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
     recs: dict[tuple[int, str | None], _Rec] = {}
     movers: dict[int, Person] = {}
     move_sents: dict[int, list[int]] = {}
+    dest_in_sent: dict[int, set[str]] = {}
     for s in sentences:
         fs = folded[s.start:s.end]
         has_cue = lexicon.has("MOVE", fs) or bool(fees_by_sent.get(s.idx))
@@ -102,14 +115,16 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
         people = by_sent_people.get(s.idx, [])
         anaphoric = False
         if not people:
-            focus = _focus(by_sent_people, s.idx)
+            focus = _focus(by_sent_people, s.idx, fs)
             if focus is None:
                 continue
             people = [(s.start, s.start, focus)]
             anaphoric = True
         cl = [c for c in by_sent_clubs.get(s.idx, []) if c.start not in history_spans]
         attached = attached_spans.get(s.idx, set())
-        seen_people = []
+        sellers = {c.start for c in cl if _SELLER.search(folded[max(s.start, c.start - 60):c.start])
+                   or _is_from_cue(folded, c)}
+        seen_people: list[Person] = []
         for (ps, pe, p) in people:
             if any(p is q for q in seen_people):
                 continue
@@ -117,18 +132,22 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
             movers[id(p)] = p
             move_sents.setdefault(id(p), []).append(s.idx)
             cur = current.get(id(p))
+            dests = []
             for c in cl:
                 if c.start in attached:
-                    own = _attached_club(folded, ps, pe, [c])
-                    if own is not None or anaphoric:
-                        continue
-                    # attached to another player of the sentence: not a destination for this one
                     continue
-                if _is_from_cue(folded, c):
+                if c.start in sellers:
                     if cur is None:
-                        current[id(p)] = c.club_id
-                        cur = c.club_id
+                        current[id(p)] = cur = c.club_id
                     continue
+                dests.append(c)
+            if cur is None and focal and _SELL.search(fs) and not _BUY.search(fs) \
+                    and all(c.club_id != focal for c in dests):
+                current[id(p)] = cur = focal
+            if not dests and cur and focal and cur != focal and not anaphoric and _BUY.search(fs) \
+                    and not _SELL.search(fs):
+                dests = [ClubMention(focal, names.get(focal, focal), "", s.start)]
+            for c in dests:
                 if c.club_id == cur:
                     if lexicon.has("RENEWAL", fs):
                         r = recs.setdefault((id(p), c.club_id), _Rec(p, c.club_id))
@@ -137,15 +156,16 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
                     continue
                 r = recs.setdefault((id(p), c.club_id), _Rec(p, c.club_id))
                 r.sentences.append(s.idx)
-                r.weight += 0.5 if anaphoric else 1.0
+                r.weight += 0.5 if (anaphoric or not c.surface) else 1.0
+                dest_in_sent.setdefault(s.idx, set()).add(c.club_id)
     # players with a move cue but no destination: (player, from, None)
     for pid, p in movers.items():
         if not any(k[0] == pid for k in recs) and current.get(pid):
-            sents = move_sents[pid]
-            if any(not _only_anaphoric(by_sent_people, i, p) for i in sents):
+            sents = [i for i in move_sents[pid] if not _only_anaphoric(by_sent_people, i, p)]
+            if sents:
                 r = recs.setdefault((pid, None), _Rec(p, None))
                 r.sentences.extend(sents)
-                r.weight += 0.5
+                r.weight += 1.0
 
     out: list[Rumour] = []
     for (pid, to_id), r in recs.items():
@@ -158,7 +178,13 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
             continue
         sents = sorted(set(r.sentences))
         stext = [folded[sentences[i].start:sentences[i].end] for i in sents]
-        fee = _pick_fee([f for i in sents for f in fees_by_sent.get(i, [])], stext)
+        cands = [f for i in sents for f in fees_by_sent.get(i, [])]
+        if not any(f.fee.kind in ("fee", "option", "loan_fee", "clause") for f in cands):
+            # the price may sit in a nearby sentence about the same player with no other buyer
+            for i in move_sents.get(pid, []):
+                if i not in sents and dest_in_sent.get(i, set()) <= {to_id}:
+                    cands.extend(fees_by_sent.get(i, []))
+        fee = _pick_fee(cands, stext)
         deal = deal_type_for(stext, fee.kind if fee else None, r.renewal)
         if fee is not None and deal in ("loan", None) and fee.kind == "option":
             deal = "loan_with_option" if lexicon.has("LOAN", " ".join(stext)) else deal
@@ -173,6 +199,17 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
     return out
 
 
+def _focal_club(clubs: list[ClubMention]) -> str | None:
+    """The club the article is about: clearly the most mentioned one."""
+    counts: dict[str, float] = {}
+    for i, c in enumerate(clubs):
+        counts[c.club_id] = counts.get(c.club_id, 0) + (2.0 if i == 0 else 1.0)   # the lede counts double
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 1.25 * ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
 def _sentence_index(sentences: list[Sentence]):
     starts = [s.start for s in sentences]
     import bisect
@@ -183,8 +220,9 @@ def _sentence_index(sentences: list[Sentence]):
     return of
 
 
-def _focus(by_sent_people, idx: int) -> Person | None:
-    for j in (idx - 1, idx - 2):
+def _focus(by_sent_people, idx: int, folded_sentence: str = "") -> Person | None:
+    """The player a sentence without names is about: the last one named just before."""
+    for j in (idx - 1, idx - 2, idx - 3):
         ps = by_sent_people.get(j)
         if ps:
             return ps[-1][2]
@@ -203,10 +241,8 @@ def _attached_club(folded: str, ps: int, pe: int, clubs: list[ClubMention]) -> C
             gap = folded[pe:c.start]
             if _GAP_AFTER_ATTACH.match(gap) and not re.search(r"\b(?:di|e|and|y|et|o|or)\s*$", gap.strip(" (")):
                 return c
-            if lexicon.cue_regex("FROM_CUE").search(gap[-25:]) and re.search(
-                    r"(?:uscita|forza|contratto|proprieta|from|desde|quitter|leave|lasciare|dal|dalla|dall')\W*(?:\w+\W+){0,1}$", gap):
-                if "," not in gap[-25:] and "." not in gap:
-                    return c
+            if _FROM_TAIL.search(gap) and not re.search(r"[.;:!?]", gap):
+                return c
         elif ce <= ps and ps - ce <= 45:
             gap = folded[ce:ps]
             if _GAP_BEFORE_POSSESSIVE.match(gap):

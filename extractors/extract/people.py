@@ -44,6 +44,7 @@ _BIRTH = re.compile(r"(?:classe|class of|born in|nato nel|nacido en|ne en|\(|del
 _SPACE_GAP = re.compile(r"^[ \t\u00a0]+$")
 # elided articles/prepositions glued to the next word: "L'acquisto", "dell'Inter", "nell'attesa"
 _ELISION = re.compile(r"^(?:l|d|dell|nell|all|sull|dall|un|quest|c|s|n|j|qu|m|t)['’]", re.IGNORECASE)
+_ARTICLES = {"al", "el", "del", "il", "lo", "la", "le", "les", "au", "du", "allo", "dello", "nello", "sul", "dal"}
 STREET_WORDS = {"via", "viale", "piazza", "stadio", "stadium", "estadio", "san", "sir", "calle", "rue", "avenida"}
 
 
@@ -155,6 +156,9 @@ def find_people(text: str, folded: str, sentences: list[Sentence], clubs: list[C
 
     cands: list[tuple[int, int, list[str], bool]] = []   # start, end, tokens, sentence-initial
     for run in runs:
+        prev = re.search(r"([a-z']+)\s*$", folded[max(0, run[0].start() - 8):run[0].start()])
+        if prev and prev.group(1) in _ARTICLES and len(run) >= 2:
+            continue            # "al Sánchez Pizjuán", "il Pocho": places and nicknames, not names
         for piece in _split_run(run, reject):
             words_ = [_strip_possessive(m.group(0)) for m in piece]
             start, end = piece[0].start(), piece[0].start()
@@ -303,6 +307,9 @@ def _cue_at_end(kind: str, window: str) -> bool:
     rx = lexicon.cue_regex(kind)
     for m in rx.finditer(window):
         tail = window[m.end():]
+        if re.match(r"^\s*(?:di|of|de|del|della|dell'|du|d')\s+(?:\w+\s+)?(?:giocatore|calciatore|player|jugador|"
+                    r"futbolista|joueur|club|ragazzo)\s*,\s*$", tail):
+            return True         # "l'agente del calciatore, X": apposition, X is the agent
         if re.match(r"^\s*(?:di|of|de|del|della|dell'|du|d')\s", tail):
             continue            # "l'agente di X": X is not the agent
         if re.match(r"^\s*,\s*$", tail):
@@ -341,6 +348,20 @@ def _vote(p: Person, text: str, folded: str, s: int, e: int, club_ends: dict[int
     if re.search(r"(?:^|\s)(?:under|sotto la guida di|alla corte di|la squadra di|squadra di|"
                  r"gli uomini di|allenata da|allenato da|guidata da|schemi di)\s*$", before):
         p.role_votes["COACH"] = p.role_votes.get("COACH", 0.0) + 2.0
+    if re.search(r"(?:giocator[ei]|calciator[ei]|player|players|jugador|jugadores)\s+(?:di|of|de)\s*$", before):
+        p.role_votes["COACH"] = p.role_votes.get("COACH", 0.0) + 2.0
+    if re.search(r"(?:club|societa|presidente|patron|dirigenza)\s+(?:di|of|de|del)\s*$", before):
+        p.role_votes["EXEC"] = p.role_votes.get("EXEC", 0.0) + 2.0
+    # the object of a transfer word: "colpo X", "l'acquisto di X", "per X", "sign X"
+    if re.search(r"(?:\bcolpo|acquisto di|cessione di|arrivo di|addio di|il nome di|debole\W+\w+\s+per|"
+                 r"\bsign|\bsigning|\bsigned|fichaje de|fichar a|interes por|\bpour|obiettivo|arrivato|"
+                 r"trasferimento di|su)\W*$", before):
+        p.player_votes += 1.0
+    # in a sentence about a bench ("replace X as manager"): a coach
+    sent_b = re.split(r"[.!?\n]", folded[max(0, s - 160):s])[-1]
+    sent_a = re.split(r"[.!?\n]", folded[e:e + 160])[0]
+    if lexicon.has("MANAGER_MOVE", sent_b + " " + sent_a):
+        p.role_votes["COACH"] = p.role_votes.get("COACH", 0.0) + 0.6
     # player evidence
     if _cue_at_end("PLAYER_NOUN", before):
         p.player_votes += 1.5

@@ -17,7 +17,7 @@ NOT_NAME = (
     "roma|milano|milan|torino|napoli|firenze|bergamo|vinovo|genova|bologna|verona|londra|london|londres|madrid|"
     "barcellona|barcelona|siviglia|sevilla|lisbona|lisbon|lisboa|parigi|paris|marsiglia|manchester|liverpool|"
     "merseyside|turin|turin|monaco|munich|baviera|milanello|trigoria|appiano|coverciano|marbella|"
-    "serie|premier|league|liga|ligue|bundesliga|eredivisie|championship|champions|conference|coppa|copa|coupe|cup|"
+    "lega|pro|serie|premier|league|liga|ligue|bundesliga|eredivisie|championship|champions|conference|coppa|copa|coupe|cup|"
     "supercoppa|supercopa|trophy|scudetto|mls|uefa|fifa|var|euro|mondiali|mundial|fa|efl|carabao|"
     "sky|sport|sports|bbc|espn|dazn|marca|as|mundo|deportivo|sport|telegraph|mirror|mail|express|sun|guardian|times|"
     "independent|athletic|standard|star|record|ojogo|jogo|bild|kicker|equipe|gazzetta|corriere|tuttosport|"

@@ -18,13 +18,14 @@ CAP_STOP = ("il|lo|la|i|gli|le|un|una|uno|di|del|della|dal|dalla|nel|nella|per|c
 
 MOVE = ("mercato|calciomercato|trasferiment*|acquist*|cession*|ceder*|cedut*|vender*|vendut*|colpo|colpacci*|"
         "obiettiv*|mirino|interess*|pista|trattativ*|trattare|offert*|proposta|riscatt*|prestit*|"
-        "arriv*|approdo|approdare|firma|firmare|ingaggi*|tesserar*|prender*|preso|chiudere per|"
+        "arrivo|arrivato|l'ultimo arrivato|in arrivo|approdo|approdare|firma|firmare|tesserar*|chiudere per|"
         "rinforz*|innesto|piace|piacciono|sondat*|sondaggio|contatti|contatto|accordo|intesa|scambio|"
-        "partente|uscita|addio|salutare|lasciare|lascera|rinnov*|prolung*|svincolat*|parametro zero|"
-        "parametri zero|gratis|riportare|portare|strappare|soffiare|assalto|blitz|visite mediche|"
-        "ufficiale|ufficialita|ufficializzat*|richiesta|richiest*|chiesto|valuta|valutando|pallino|"
-        "idea|nome|occasione|sfida|concorrenza|corte di|in direzione|destinazione|andare|tornare|"
-        "clausola|indennizzo|operazione|affare|asta|duello|sfuma*|saltat*|salta|saltare|saltasse|salto")
+        "partente|in uscita|addio|salutare|lasciare|lascera|rinnov*|prolung*|svincolat*|parametro zero|"
+        "parametri zero|gratis|riportare|strappare|soffiare|assalto|blitz|visite mediche|"
+        "ufficializzat*|valutando|pallino|nel mirino|"
+        "concorrenza|corte di|in direzione|destinazione|"
+        "clausola|indennizzo|operazione|affare|asta|duello|sfuma*|saltat*|saltasse|trasferiment*|"
+        "in entrata|rimpiazzare|sostituire|puntare su|puntare|tentativo|regalo")
 
 # words just before a club naming the destination ("nel mirino del Milan")
 TO_CUE = ("mirino del|mirino della|mirino dei|mirino dell|interesse del|interesse della|interesse dell|"

@@ -16,7 +16,7 @@ NICKNAMES: dict[str, tuple[str, ...]] = {
     "bianconeri": ("Juventus", "Udinese", "Ascoli"), "bianconero": ("Juventus", "Udinese", "Ascoli"),
     "bianconera": ("Juventus", "Udinese", "Ascoli"), "juventini": ("Juventus",), "juventino": ("Juventus",),
     "vecchia signora": ("Juventus",), "old lady": ("Juventus",),
-    "azzurri": ("Napoli",), "partenopei": ("Napoli",), "partenopeo": ("Napoli",), "partenopea": ("Napoli",),
+    "azzurri": ("Napoli",), "azzurro": ("Napoli",), "azzurra": ("Napoli",), "partenopei": ("Napoli",), "partenopeo": ("Napoli",), "partenopea": ("Napoli",),
     "giallorossi": ("AS Roma", "Lecce"), "giallorossa": ("AS Roma", "Lecce"), "giallorosso": ("AS Roma", "Lecce"),
     "biancocelesti": ("Lazio",), "biancoceleste": ("Lazio",), "aquile": ("Lazio",),
     "viola": ("Fiorentina",), "gigliati": ("Fiorentina",),
