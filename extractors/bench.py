@@ -1,0 +1,644 @@
+"""`make bench`: throughput and memory of the real pipeline stages on a synthetic corpus.
+
+    python -m extractors.bench               # N = 1000 pages, scaling and dbt at 10·N
+    python -m extractors.bench --large       # N = 10,000
+    python -m extractors.bench --tiny        # N = 20, scaling at 2·N: a smoke run
+    python -m extractors.bench --profile     # also a pyinstrument profile of clean+land+extract
+
+The corpus (extractors/bench_corpus.py) is written to a temp dir with one sitemap
+per outlet and served over HTTP on 127.0.0.1; the stages run against a temp data
+location (``paths(tmpdir)``) with ``host_delay=0``. Every measured step runs in a
+fresh Python process (``python -m extractors.bench --child spec.json``) so its
+peak RSS (``ru_maxrss``) is its own; timings exclude interpreter start and imports.
+
+    fetch     discover + Fetcher.fetch of every page into the raw cache (network, gzip, fsync)
+    clean     ingest_source with the raw cache warm: cache read, trafilatura, language, staging Parquet
+    land      land(day): staging -> lake partition (dedupe, atomic write)
+    extract   extract(day, workers=1): the extractors over the landed articles -> lake tables
+    dbt build warehouse.build(paths): dbt build of every model and test
+
+Figures go to ``<out>/bench-<timestamp>.json`` and ``<out>/latest.json``, the chart of
+articles/s per stage to ``<out>/stages.png``. Benchmarks are measurements, not tests:
+the targets table reports MET / NOT MET and the exit status is 0 either way.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+from extractors import bench_corpus as corpus
+from extractors.config import REPO_ROOT
+
+DAY = date(2026, 8, 1)
+DBT_DATES = 5                  # the 10·N warehouse is spread over this many ingest dates
+WORKERS = os.cpu_count() or 2
+
+
+# --------------------------------------------------------------------------
+# children: one measured step per fresh process
+# --------------------------------------------------------------------------
+
+def _peak_mb(who: int) -> float:
+    return round(resource.getrusage(who).ru_maxrss / 1024, 1)    # Linux: KiB
+
+
+def _sources(spec: dict):
+    from extractors.sources import Source
+
+    return [Source(**s) for s in spec["sources"]]
+
+
+def _ingest_settings():
+    from extractors.fetch import FetchSettings
+    from extractors.pipeline import IngestSettings
+
+    return IngestSettings(fetch=FetchSettings(host_delay=0.0, retries=1, backoff=0.1))
+
+
+def _ingest_one(args):
+    """Pool worker: ingest one source (what a DAG task does)."""
+    from extractors import pipeline
+    from extractors.config import paths
+
+    source, day, base = args
+    return pipeline.ingest_source(source, day, _ingest_settings(), paths(base))
+
+
+def _child_fetch(spec):
+    from extractors.config import paths
+    from extractors.fetch import Fetcher, FetchError, FetchSettings, RawCache
+    from extractors.sources import discover
+
+    p = paths(spec["base"])
+    fetcher = Fetcher(RawCache(p.raw), FetchSettings(host_delay=0.0, retries=1, backoff=0.1))
+    pages = errors = 0
+    t0 = time.perf_counter()
+    for source in _sources(spec):
+        for url in discover(source, fetcher).urls:
+            try:
+                fetcher.fetch(url)
+                pages += 1
+            except FetchError:
+                errors += 1
+    return {"seconds": time.perf_counter() - t0, "articles": pages, "errors": errors}
+
+
+def _child_clean(spec):
+    from extractors import pipeline
+    from extractors.config import paths
+
+    p, day = paths(spec["base"]), date.fromisoformat(spec["day"])
+    t0 = time.perf_counter()
+    counts = [pipeline.ingest_source(s, day, _ingest_settings(), p) for s in _sources(spec)]
+    seconds = time.perf_counter() - t0
+    return {"seconds": seconds, "articles": sum(c["discovered"] for c in counts),
+            "cleaned": sum(c["cleaned"] for c in counts), "rejected": sum(c["rejected"] for c in counts),
+            "fetched": sum(c["fetched"] for c in counts)}
+
+
+def _child_land(spec):
+    from extractors import pipeline
+    from extractors.config import paths
+
+    t0 = time.perf_counter()
+    counts = pipeline.land(date.fromisoformat(spec["day"]), paths(spec["base"]))
+    return {"seconds": time.perf_counter() - t0, "articles": counts["articles"], "counts": counts}
+
+
+def _child_extract(spec):
+    from extractors import pipeline
+    from extractors.config import paths
+
+    t0 = time.perf_counter()
+    counts = pipeline.extract(date.fromisoformat(spec["day"]), paths(spec["base"]), workers=spec.get("workers", 1))
+    return {"seconds": time.perf_counter() - t0, "articles": counts["articles"], "counts": counts}
+
+
+def _child_pool(spec):
+    """clean + land + extract with every core: sources ingested in a process pool
+    (one task per source, as the DAG maps them), then land, then extract(workers)."""
+    from extractors import pipeline
+    from extractors.config import paths
+
+    p, day, workers = paths(spec["base"]), date.fromisoformat(spec["day"]), spec["workers"]
+    t0 = time.perf_counter()
+    with ProcessPoolExecutor(workers) as pool:
+        counts = list(pool.map(_ingest_one, [(s, day, spec["base"]) for s in _sources(spec)]))
+    t1 = time.perf_counter()
+    landed = pipeline.land(day, p)
+    t2 = time.perf_counter()
+    extracted = pipeline.extract(day, p, workers=workers)
+    t3 = time.perf_counter()
+    return {"seconds": t3 - t0, "articles": sum(c["discovered"] for c in counts),
+            "segments": {"clean": t1 - t0, "land": t2 - t1, "extract": t3 - t2},
+            "landed": landed["articles"], "extracted": extracted["articles"], "failed": extracted["failed"]}
+
+
+def _child_floor(spec):
+    """A bare trafilatura loop over the same pages, in memory (files read before timing)."""
+    import trafilatura
+
+    pages = [Path(f).read_text("utf-8") for f in spec["files"]]
+    t0 = time.perf_counter()
+    for html in pages:
+        trafilatura.extract(html)
+    t1 = time.perf_counter()
+    for html in pages:        # the call and options clean_html uses
+        trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                    include_tables=False, favor_precision=True)
+    t2 = time.perf_counter()
+    return {"seconds": t1 - t0, "articles": len(pages),
+            "clean_options_seconds": t2 - t1, "html_bytes": sum(len(h.encode("utf-8")) for h in pages)}
+
+
+def _child_plain_extract(spec):
+    """extract_text alone over the landed texts, in memory: no Parquet, no row building."""
+    from extractors import land as lake_io
+    from extractors.config import paths
+    from extractors.extract import extract_text
+
+    articles = lake_io.read_partition(paths(spec["base"]).lake, "articles", date.fromisoformat(spec["day"]))
+    items = [(a["text"], a["title"], a["language"]) for a in articles]
+    t0 = time.perf_counter()
+    for text, title, language in items:
+        extract_text(text, title=title, language=language)
+    return {"seconds": time.perf_counter() - t0, "articles": len(items),
+            "text_chars": sum(len(t) for t, _, _ in items)}
+
+
+def _child_dbt(spec):
+    from extractors import warehouse
+    from extractors.config import paths
+
+    t0 = time.perf_counter()
+    warehouse.build(paths(spec["base"]), full_refresh=spec.get("full_refresh", False))
+    seconds = time.perf_counter() - t0
+    import pyarrow.parquet as pq
+
+    # articles in the lake (dbt-duckdb keeps its own connection to the build file open)
+    lake = paths(spec["base"]).lake / "articles"
+    n = sum(pq.ParquetFile(f).metadata.num_rows for f in lake.glob("ingest_date=*/*.parquet"))
+    return {"seconds": seconds, "articles": n}
+
+
+def _child_repartition(spec):
+    """Copy a one-day lake into ``dates`` ingest dates (articles split evenly, each
+    article's extraction rows following it): a warehouse with history to build on."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    from extractors import land as lake_io
+    from extractors.config import paths
+    from extractors.schemas import TABLES
+
+    src, dst = paths(spec["src"]).lake, paths(spec["base"]).lake
+    day = date.fromisoformat(spec["day"])
+    days = [date.fromisoformat(d) for d in spec["dates"]]
+    t0 = time.perf_counter()
+    tables = {t: pq.read_table(lake_io.partition_dir(src, t, day) / lake_io.PART_NAME, schema=TABLES[t])
+              for t in TABLES}
+    ids = tables["articles"].column("article_id").to_pylist()
+    for k, d in enumerate(days):
+        chunk = pa.array(ids[k::len(days)])
+        for name, table in tables.items():
+            if name == "rejects":
+                part = table if k == 0 else table.slice(0, 0)
+            else:
+                part = table.filter(pc.is_in(table.column("article_id"), value_set=chunk))
+            lake_io.write_partition(dst, name, d, part)
+    return {"seconds": time.perf_counter() - t0, "articles": len(ids)}
+
+
+def _child_probe(spec):
+    out = {}
+    for name, stmt in (("extract", "from extractors.extract import extract_text"),
+                       ("warehouse", "from extractors.warehouse import build")):
+        try:
+            exec(stmt, {})
+            out[name] = None
+        except Exception as err:  # reported, the bench goes on without that part
+            out[name] = f"{type(err).__name__}: {err}"
+    return {"seconds": 0.0, "articles": 0, "missing": out}
+
+
+def _child_profile(spec):
+    """pyinstrument over clean + land + extract in one process (raw cache warm)."""
+    from pyinstrument import Profiler
+
+    from extractors import pipeline
+    from extractors.config import paths
+
+    p, day = paths(spec["base"]), date.fromisoformat(spec["day"])
+    profiler = Profiler(interval=0.002)
+    t0 = time.perf_counter()
+    profiler.start()
+    for s in _sources(spec):
+        pipeline.ingest_source(s, day, _ingest_settings(), p)
+    pipeline.land(day, p)
+    pipeline.extract(day, p, workers=1)
+    profiler.stop()
+    seconds = time.perf_counter() - t0
+    Path(spec["text_out"]).write_text(profiler.output_text(unicode=True, color=False, show_all=False), "utf-8")
+    Path(spec["html_out"]).write_text(profiler.output_html(), "utf-8")
+    return {"seconds": seconds, "articles": None}
+
+
+CHILDREN = {name[len("_child_"):]: fn for name, fn in globals().items() if name.startswith("_child_")}
+
+
+def _child_main(spec_path: str) -> None:
+    spec = json.loads(Path(spec_path).read_text("utf-8"))
+    result = CHILDREN[spec["kind"]](spec)
+    result["peak_rss_mb"] = _peak_mb(resource.RUSAGE_SELF)
+    result["children_peak_rss_mb"] = _peak_mb(resource.RUSAGE_CHILDREN)
+    Path(spec["result"]).write_text(json.dumps(result, default=str), "utf-8")
+
+
+# --------------------------------------------------------------------------
+# parent: corpus, server, orchestration, report
+# --------------------------------------------------------------------------
+
+class Bench:
+    def __init__(self, n: int, scale: int, seed: int, tmp: Path, verbose: bool = True):
+        self.n, self.scale, self.seed, self.tmp = n, scale, seed, tmp
+        self.big = n * scale
+        self.new = max(1, round(self.big / 100))       # +1 % for the incremental dbt build
+        self.site = tmp / "site"
+        self.verbose = verbose
+        self._spec_no = 0
+
+    def log(self, msg: str) -> None:
+        if self.verbose:
+            print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", flush=True)
+
+    def child(self, kind: str, **spec) -> dict:
+        """Run one measured step in a fresh interpreter; return its figures."""
+        self._spec_no += 1
+        spec_path = self.tmp / f"spec-{self._spec_no:03d}-{kind}.json"
+        result_path = spec_path.with_suffix(".result.json")
+        spec_path.write_text(json.dumps({"kind": kind, "result": str(result_path), **spec}, default=str), "utf-8")
+        log_path = spec_path.with_suffix(".log")
+        with open(log_path, "wb") as log:
+            proc = subprocess.run([sys.executable, "-m", "extractors.bench", "--child", str(spec_path)],
+                                  stdout=log, stderr=subprocess.STDOUT, cwd=REPO_ROOT)
+        if proc.returncode != 0 or not result_path.exists():
+            tail = log_path.read_text("utf-8", errors="replace")[-3000:]
+            raise RuntimeError(f"bench step {kind} failed (exit {proc.returncode}):\n{tail}")
+        out = json.loads(result_path.read_text("utf-8"))
+        if out.get("articles") and out.get("seconds"):
+            out["articles_per_s"] = out["articles"] / out["seconds"]
+        return out
+
+    # -- corpus --------------------------------------------------------------
+    def write_corpus(self) -> dict:
+        total = self.big + self.new
+        chunks = [(i, min(i + 250, total)) for i in range(0, total, 250)]
+        t0 = time.perf_counter()
+        with ProcessPoolExecutor(WORKERS) as pool:
+            done = list(pool.map(_write_chunk, [(str(self.site), self.seed, a, b) for a, b in chunks]))
+        html_bytes = sum(d["bytes"] for d in done)
+        (self.site / "robots.txt").write_text("User-agent: *\nAllow: /\n", "utf-8")
+        return {"pages": total, "html_bytes": html_bytes, "seconds": time.perf_counter() - t0}
+
+    def sources(self, base_url: str, label: str, indices: range) -> list[dict]:
+        out = []
+        for outlet in corpus.OUTLETS:
+            mine = [i for i in indices if corpus.outlet_of(i) is outlet]
+            if not mine:
+                continue
+            url = corpus.write_sitemap(self.site, f"{label}-{outlet.slug}", base_url, mine)
+            out.append({"name": outlet.slug, "kind": "sitemap", "url": url, "language": outlet.language})
+        return out
+
+    def files(self, indices: range) -> list[str]:
+        return [str(self.site / corpus.page_path(i).lstrip("/")) for i in indices]
+
+    # -- the measured runs ----------------------------------------------------
+    def one_process(self, base: Path, sources: list[dict], label: str) -> dict:
+        """fetch, clean, land, extract: each stage in its own process, one core."""
+        out = {}
+        for stage, kind, extra in (("fetch", "fetch", {}), ("clean", "clean", {}), ("land", "land", {}),
+                                   ("extract", "extract", {"workers": 1})):
+            out[stage] = self.child(kind, base=str(base), sources=sources, day=DAY.isoformat(), **extra)
+            self.log(f"{label} {stage:8s} {_fmt_stage(out[stage])}")
+        return out
+
+
+def _write_chunk(args):
+    root, seed, a, b = args
+    return corpus.write_site(Path(root), seed, a, b)
+
+
+def _fmt_stage(s: dict) -> str:
+    aps = s.get("articles_per_s")
+    return (f"{s['seconds']:8.2f} s  {s.get('articles') or 0:6d} articles  "
+            f"{aps if aps else 0:8.1f}/s  peak {s['peak_rss_mb']:.0f} MB")
+
+
+def _ratio(a, b):
+    return a / b if a is not None and b else None
+
+
+def run(n: int, scale: int, seed: int, out_dir: Path, *, with_dbt_scale: bool = True, profile: bool = False,
+        keep: bool = False, verbose: bool = True) -> dict:
+    from extractors.serve import StaticSite
+
+    tmp = Path(tempfile.mkdtemp(prefix="mercato-bench-"))
+    b = Bench(n, scale, seed, tmp, verbose)
+    started = time.perf_counter()
+    figures: dict = {"meta": _meta(n, scale, seed)}
+    try:
+        probe = b.child("probe")["missing"]
+        figures["meta"]["unavailable"] = {k: v for k, v in probe.items() if v}
+        for k, v in probe.items():
+            if v:
+                b.log(f"{k} not importable, its figures are skipped: {v}")
+        b.log(f"writing {b.big + b.new} pages (seed {seed}) to {b.site}")
+        figures["corpus"] = b.write_corpus()
+        b.log(f"corpus: {figures['corpus']['pages']} pages, {figures['corpus']['html_bytes'] / 1e6:.1f} MB of HTML "
+              f"in {figures['corpus']['seconds']:.1f} s")
+        with StaticSite(b.site) as site:
+            figures.update(_measure(b, site.url, probe, with_dbt_scale=with_dbt_scale, profile=profile,
+                                    out_dir=out_dir))
+    finally:
+        if keep:
+            print(f"[bench] kept {tmp}")
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
+    figures["meta"]["total_seconds"] = time.perf_counter() - started
+    figures["targets"] = targets(figures)
+    return figures
+
+
+def _measure(b: Bench, base_url: str, probe: dict, *, with_dbt_scale: bool, profile: bool, out_dir: Path) -> dict:
+    n, big = b.n, b.big
+    can_extract, can_dbt = probe["extract"] is None, probe["warehouse"] is None
+    res: dict = {}
+    src_n = b.sources(base_url, "n", range(n))
+    src_big = b.sources(base_url, "big", range(big))
+    src_new = b.sources(base_url, "new", range(big, big + b.new))
+    run_n, run_pool, run_big, run_dbt = (b.tmp / x for x in ("run-n", "run-pool", "run-big", "run-dbt"))
+
+    # per stage at N, one process each
+    stages = b.one_process(run_n, src_n, f"N={n}")
+    if not can_extract:
+        stages.pop("extract")
+    if can_dbt and can_extract:
+        stages["dbt_build"] = b.child("dbt", base=str(run_n))
+        b.log(f"N={n} dbt build {_fmt_stage(stages['dbt_build'])}")
+    res["stages"] = stages
+
+    # floor: bare trafilatura over the same pages, in memory
+    floor = b.child("floor", files=b.files(range(n)))
+    floor["clean_options_articles_per_s"] = n / floor["clean_options_seconds"]
+    b.log(f"floor    trafilatura.extract {floor['articles_per_s']:.1f}/s; with clean's options "
+          f"{floor['clean_options_articles_per_s']:.1f}/s")
+    one = _combined(stages, can_extract)
+    res["floor"] = {"trafilatura_extract": floor, "pipeline_one_process": one,
+                    "ratio": _ratio(one["articles_per_s"], floor["articles_per_s"]),
+                    "ratio_vs_clean_options": _ratio(one["articles_per_s"], floor["clean_options_articles_per_s"])}
+
+    # all cores: the same clean + land + extract with a pool of WORKERS
+    run_pool.mkdir(parents=True)
+    os.symlink(run_n / "raw", run_pool / "raw")        # the same warm raw cache
+    pool = b.child("pool", base=str(run_pool), sources=src_n, day=DAY.isoformat(), workers=WORKERS)
+    b.log(f"N={n} pool x{WORKERS} {_fmt_stage(pool)}")
+    res["all_cores"] = {"workers": WORKERS, "one_process": one, "pool": pool,
+                        "ratio": _ratio(pool.get("articles_per_s"), one["articles_per_s"])}
+
+    # extract alone on plain text, in memory
+    if can_extract:
+        plain = b.child("plain_extract", base=str(run_n), day=DAY.isoformat())
+        b.log(f"extract_text alone on plain text: {plain['articles_per_s']:.1f} articles/s")
+        res["extract_plain_text"] = plain
+
+    if profile:
+        prof_base = b.tmp / "run-profile"
+        prof_base.mkdir()
+        os.symlink(run_n / "raw", prof_base / "raw")
+        out_dir.mkdir(parents=True, exist_ok=True)
+        prof = b.child("profile", base=str(prof_base), sources=src_n, day=DAY.isoformat(),
+                       text_out=str(out_dir / "profile.txt"), html_out=str(out_dir / "profile.html"))
+        b.log(f"profile of clean+land+extract ({prof['seconds']:.1f} s) in {out_dir / 'profile.txt'}")
+        res["profile"] = {"text": str(out_dir / "profile.txt"), "html": str(out_dir / "profile.html"),
+                          "seconds": prof["seconds"]}
+
+    # scaling: the same one-process stages at scale·N
+    big_stages = b.one_process(run_big, src_big, f"{b.scale}N={big}")
+    one_big = _combined(big_stages, can_extract)
+    peak = lambda st: max(st["clean"]["peak_rss_mb"], st.get("extract", {}).get("peak_rss_mb", 0))
+    res["scaling"] = {
+        "n": n, "n_large": big, "scale": b.scale,
+        "articles_per_s": one["articles_per_s"], "articles_per_s_large": one_big["articles_per_s"],
+        "ratio": _ratio(one_big["articles_per_s"], one["articles_per_s"]),
+        "peak_rss_mb": peak(stages), "peak_rss_mb_large": peak(big_stages),
+        "memory_ratio": _ratio(peak(big_stages), peak(stages)),
+        "stages_large": big_stages,
+    }
+
+    # incremental dbt at scale·N: history over DBT_DATES ingest dates, then +1 % as a new date
+    if can_dbt and can_extract and with_dbt_scale:
+        dates = [DAY - timedelta(days=DBT_DATES - k) for k in range(DBT_DATES)]
+        b.child("repartition", src=str(run_big), base=str(run_dbt), day=DAY.isoformat(),
+                dates=[d.isoformat() for d in dates])
+        base_build = b.child("dbt", base=str(run_dbt))
+        b.log(f"{b.scale}N dbt build over {DBT_DATES} dates {_fmt_stage(base_build)}")
+        added = {}
+        for stage in ("clean", "land", "extract"):       # the new date through the real stages
+            kind = stage
+            added[stage] = b.child(kind, base=str(run_dbt), sources=src_new, day=DAY.isoformat())
+        inc = b.child("dbt", base=str(run_dbt))
+        b.log(f"+1% ({b.new} articles) incremental dbt build {_fmt_stage(inc)}")
+        full = b.child("dbt", base=str(run_dbt), full_refresh=True)
+        b.log(f"+1% full-refresh dbt build {_fmt_stage(full)}")
+        res["incremental_dbt"] = {"articles_base": base_build["articles"], "dates": DBT_DATES + 1,
+                                  "articles_new": added["land"]["articles"], "base_build": base_build,
+                                  "incremental": inc, "full_refresh": full,
+                                  "ratio": _ratio(inc["seconds"], full["seconds"])}
+    return res
+
+
+def _combined(stages: dict, can_extract: bool) -> dict:
+    """clean + land + extract in one process: the sum of the one-core stage times."""
+    parts = [k for k in ("clean", "land", "extract") if k in stages]
+    seconds = sum(stages[k]["seconds"] for k in parts)
+    articles = stages["clean"]["articles"]
+    return {"seconds": seconds, "articles": articles, "articles_per_s": articles / seconds if seconds else None,
+            "stages": parts, "complete": can_extract,
+            "peak_rss_mb": max(stages[k]["peak_rss_mb"] for k in parts)}
+
+
+TARGETS = (
+    # key, label, threshold, "ge" | "le"
+    ("floor", "clean+extract+land / bare trafilatura", 0.85, "ge"),
+    ("all_cores", "all cores / one process", 1.7, "ge"),
+    ("scaling", "articles/s at 10·N / at N", 0.9, "ge"),
+    ("scaling_memory", "peak memory clean+extract 10·N / N", 1.2, "le"),
+    ("incremental_dbt", "incremental dbt (+1%) / full at 10·N", 0.25, "le"),
+    ("extract_plain", "extract on plain text, articles/s per core", 200.0, "ge"),
+)
+
+
+def targets(f: dict) -> list[dict]:
+    values = {
+        "floor": f.get("floor", {}).get("ratio"),
+        "all_cores": f.get("all_cores", {}).get("ratio"),
+        "scaling": f.get("scaling", {}).get("ratio"),
+        "scaling_memory": f.get("scaling", {}).get("memory_ratio"),
+        "incremental_dbt": f.get("incremental_dbt", {}).get("ratio"),
+        "extract_plain": f.get("extract_plain_text", {}).get("articles_per_s"),
+    }
+    out = []
+    for key, label, threshold, op in TARGETS:
+        v = values[key]
+        met = None if v is None else (v >= threshold if op == "ge" else v <= threshold)
+        scale = f.get("meta", {}).get("scale", 10)
+        out.append({"key": key, "target": label.replace("10·N", f"{scale}·N"), "value": v, "threshold": threshold,
+                    "op": op, "met": met})
+    return out
+
+
+def _git_commit() -> str | None:
+    try:
+        rev = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO_ROOT, capture_output=True,
+                             text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=REPO_ROOT,
+                               capture_output=True, text=True).stdout.strip()
+        return rev + ("+dirty" if dirty else "")
+    except (OSError, subprocess.CalledProcessError):
+        return None
+
+
+def _meta(n: int, scale: int, seed: int) -> dict:
+    return {"timestamp": datetime.now(timezone.utc).isoformat(timespec="seconds"), "n": n, "scale": scale,
+            "n_large": n * scale, "seed": seed, "workers": WORKERS, "cpu_count": os.cpu_count(),
+            "python": platform.python_version(), "platform": platform.platform(), "commit": _git_commit(),
+            "method": "each measured step in a fresh process; times exclude interpreter start and imports; "
+                      "clean+extract+land one process = sum of the clean, land and extract stage times"}
+
+
+# --------------------------------------------------------------------------
+# report
+# --------------------------------------------------------------------------
+
+STAGE_ORDER = ("fetch", "clean", "land", "extract", "dbt_build")
+
+
+def report(f: dict) -> str:
+    m = f["meta"]
+    lines = [f"Mercato bench  N={m['n']}  scale={m['scale']}  seed={m['seed']}  commit={m['commit']}  "
+             f"cores={m['cpu_count']}  total {m.get('total_seconds', 0):.0f} s",
+             f"corpus: {f['corpus']['pages']} pages, {f['corpus']['html_bytes'] / 1e6:.1f} MB HTML", "",
+             f"{'stage':<12}{'wall s':>10}{'articles':>10}{'articles/s':>12}{'peak RSS MB':>13}"]
+    for k in STAGE_ORDER:
+        s = f["stages"].get(k)
+        if s:
+            lines.append(f"{k.replace('_', ' '):<12}{s['seconds']:>10.2f}{s['articles']:>10d}"
+                         f"{s.get('articles_per_s', 0):>12.1f}{s['peak_rss_mb']:>13.0f}")
+        else:
+            lines.append(f"{k.replace('_', ' '):<12}{'n/a':>10}")
+    fl, ac = f["floor"], f["all_cores"]
+    lines += ["",
+              f"bare trafilatura.extract       {fl['trafilatura_extract']['articles_per_s']:8.1f} articles/s",
+              f"  (bare_extraction, clean's options {fl['trafilatura_extract']['clean_options_articles_per_s']:.1f}/s)",
+              f"clean+extract+land, 1 process  {fl['pipeline_one_process']['articles_per_s']:8.1f} articles/s",
+              f"clean+extract+land, pool x{ac['workers']}    {ac['pool'].get('articles_per_s', 0):8.1f} articles/s"]
+    sc = f["scaling"]
+    lines.append(f"at {sc['n_large']} articles, 1 process {sc['articles_per_s_large']:8.1f} articles/s, "
+                 f"peak clean/extract {sc['peak_rss_mb_large']:.0f} MB (vs {sc['peak_rss_mb']:.0f} MB at {sc['n']})")
+    inc = f.get("incremental_dbt")
+    if inc:
+        lines.append(f"dbt at {inc['articles_base']}+{inc['articles_new']} articles: incremental "
+                     f"{inc['incremental']['seconds']:.1f} s, full refresh {inc['full_refresh']['seconds']:.1f} s")
+    if f.get("extract_plain_text"):
+        lines.append(f"extract_text on plain text     {f['extract_plain_text']['articles_per_s']:8.1f} articles/s")
+    lines += ["", f"{'target':<48}{'value':>10}  {'goal':>8}  result"]
+    for t in f["targets"]:
+        v = "n/a" if t["value"] is None else f"{t['value']:.2f}"
+        goal = ("≥ " if t["op"] == "ge" else "≤ ") + f"{t['threshold']:g}"
+        res = "SKIPPED" if t["met"] is None else ("MET" if t["met"] else "NOT MET")
+        lines.append(f"{t['target']:<48}{v:>10}  {goal:>8}  {res}")
+    return "\n".join(lines)
+
+
+def chart(f: dict, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    names = [k for k in STAGE_ORDER if f["stages"].get(k)]
+    fig, ax = plt.subplots(figsize=(7, 3.6), dpi=110)
+    xs = range(len(names))
+    n_vals = [f["stages"][k]["articles_per_s"] for k in names]
+    big = f.get("scaling", {}).get("stages_large", {})
+    width = 0.38 if big else 0.7
+    ax.bar([x - (width / 2 if big else 0) for x in xs], n_vals, width, label=f"N={f['meta']['n']}", color="#3b6ea8")
+    if big:
+        ax.bar([x + width / 2 for x in xs], [big.get(k, {}).get("articles_per_s", 0) for k in names], width,
+               label=f"{f['meta']['scale']}·N={f['meta']['n_large']}", color="#e0913a")
+    floor = f["floor"]["trafilatura_extract"]["articles_per_s"]
+    ax.axhline(floor, color="#888", ls="--", lw=1, label=f"bare trafilatura {floor:.0f}/s")
+    ax.set_xticks(list(xs), [k.replace("_", " ") for k in names])
+    ax.set_yscale("log")
+    ax.set_ylabel("articles/s (log)")
+    ax.set_title(f"Mercato pipeline stages, one process ({f['meta']['timestamp'][:16]})", fontsize=10)
+    ax.legend(fontsize=8)
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
+
+
+def write_outputs(f: dict, out_dir: Path) -> Path:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    stamp = f["meta"]["timestamp"].replace(":", "").replace("-", "").replace("+0000", "Z")
+    path = out_dir / f"bench-{stamp}.json"
+    text = json.dumps(f, indent=2, default=str)
+    path.write_text(text, "utf-8")
+    (out_dir / "latest.json").write_text(text, "utf-8")
+    chart(f, out_dir / "stages.png")
+    return path
+
+
+def main(argv=None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["--child"]:
+        _child_main(argv[1])
+        return 0
+    ap = argparse.ArgumentParser(prog="python -m extractors.bench", description=__doc__.split("\n")[0])
+    ap.add_argument("--n", type=int, default=None, help="pages in the corpus (default 1000)")
+    ap.add_argument("--large", action="store_true", help="N = 10,000")
+    ap.add_argument("--tiny", action="store_true", help="smoke run: N = 20 and scaling at 2·N")
+    ap.add_argument("--out", default=str(REPO_ROOT / "data" / "bench"), help="where the JSON and chart go")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--no-dbt-scale", action="store_true", help="skip the incremental dbt build at 10·N")
+    ap.add_argument("--profile", action="store_true", help="pyinstrument clean+land+extract at N (profile.txt/html)")
+    ap.add_argument("--keep", action="store_true", help="keep the temp dir (corpus, data, child logs)")
+    ap.add_argument("--quiet", action="store_true")
+    args = ap.parse_args(argv)
+    n = args.n or (20 if args.tiny else 10_000 if args.large else 1000)
+    scale = 2 if args.tiny else 10
+    out_dir = Path(args.out)
+    figures = run(n, scale, args.seed, out_dir, with_dbt_scale=not args.no_dbt_scale, profile=args.profile,
+                  keep=args.keep, verbose=not args.quiet)
+    path = write_outputs(figures, out_dir)
+    print()
+    print(report(figures))
+    print(f"\nfigures: {path}  (and {out_dir / 'latest.json'}), chart: {out_dir / 'stages.png'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
