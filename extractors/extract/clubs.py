@@ -123,12 +123,14 @@ class ClubIndex:
         named: list[tuple[int, str]] = []
         for start, end, key, usable, surface in raw:
             names = [s for s in usable if s.kind == "name"]
-            if names:
+            if names and key not in self.nick_targets:
                 cid = self._pick(names, named)
                 named.append((start, cid))
         named_ids = {cid for _, cid in named}
         for start, end, key, usable, surface in raw:
             names = [s for s in usable if s.kind == "name"]
+            if key in self.nick_targets and any(s.kind == "nickname" for s in usable):
+                names = []          # context decides, even when the reference lists it as an alias
             cid = None
             if names:
                 cid = self._pick(names, named)

@@ -8,6 +8,7 @@ detection lets each be tested with one sentence.  Negated interest ("not interes
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import lexicon
 
@@ -15,6 +16,7 @@ STATUS_ORDER = ("denied", "completed", "agreed", "negotiating")
 _NEGATED_AGREEMENT = re.compile(r"(?:non|not|no|sin|pas|senza|without)\s+(?:\w+\s+){0,2}(?:accordo|agreement|acuerdo|accord)")
 
 
+@lru_cache(maxsize=8192)
 def status_of(folded_sentence: str) -> str | None:
     """The strongest status cue in one sentence (None when it has none)."""
     s = folded_sentence

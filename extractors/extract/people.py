@@ -45,6 +45,9 @@ _SPACE_GAP = re.compile(r"^[ \t\u00a0]+$")
 # elided articles/prepositions glued to the next word: "L'acquisto", "dell'Inter", "nell'attesa"
 _ELISION = re.compile(r"^(?:l|d|dell|nell|all|sull|dall|un|quest|c|s|n|j|qu|m|t)['’]", re.IGNORECASE)
 _ARTICLES = {"al", "el", "del", "il", "lo", "la", "le", "les", "au", "du", "allo", "dello", "nello", "sul", "dal"}
+# words that can be part of a name: capitalised, a particle, or an elided article before a capital
+_NAMEISH = re.compile(r"(?<![\w'’])(?:[^\W\d_a-zà-ÿ]|(?:de|van|der|den|di|da|dos|das|do|del|della|von|ten|ter|le|la|"
+                      r"el|al|mac|bin|ben|y|e)(?![\w'’])|[a-z]{1,4}['’][^\W\d_a-z])[^\W\d_]*(?:['’\-][^\W\d_]+)*")
 STREET_WORDS = {"via", "viale", "piazza", "stadio", "stadium", "estadio", "san", "sir", "calle", "rue", "avenida"}
 
 
@@ -132,11 +135,15 @@ def find_people(text: str, folded: str, sentences: list[Sentence], clubs: list[C
     sent_starts = {s.start for s in sentences}
 
     # 1. candidate runs of capitalised tokens
-    toks = [_Tok(m) for m in WORD.finditer(text)]
+    toks = [_Tok(m) for m in _NAMEISH.finditer(text)]
     runs: list[list[re.Match]] = []
     cur: list[re.Match] = []
+    prev_end = -1
     for i, m in enumerate(toks):
         w = m.group(0)
+        if cur and not _SPACE_GAP.match(text[cur[-1].end():m.start()]):
+            runs.append(cur)
+            cur = []
         ok = not in_club[m.start()]
         cap = w[:1].isupper()
         fw = fold(w)

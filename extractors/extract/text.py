@@ -37,6 +37,7 @@ def fold_same_length(text: str) -> str:
     return "".join(_fold_char(c) for c in text)
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Key form of a name: folded, punctuation collapsed to single spaces."""
     s = fold_same_length(text or "")
