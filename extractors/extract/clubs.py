@@ -99,8 +99,7 @@ class ClubIndex:
             for alias in {c.name, c.short_name, *c.aliases}:
                 for tok in fold(alias).split():
                     self.by_token.setdefault(tok, set()).add(c.club_id)
-        alts = sorted(surfaces, key=len, reverse=True)
-        body = "|".join(re.escape(a).replace(r"\ ", r"[\s\-]+") for a in alts) or r"(?!x)x"
+        body = _trie_pattern(list(surfaces)) or r"(?!x)x"
         self.regex = re.compile(r"(?<![\w])(?:" + body + r")(?![\w])")
 
     def find(self, text: str, folded: str, lang: str = "unknown") -> list[ClubMention]:
@@ -167,6 +166,33 @@ class ClubIndex:
         word = prev[0]
         preps = CITY_PREPOSITIONS_EN if lang == "en" else CITY_PREPOSITIONS
         return word in preps
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One regex for many words, factored as a prefix trie ("inter|inter miami" ->
+    "inter(?: miami)?"), so `re` tries each prefix once instead of every alias in turn.
+    Longer continuations come first, so the longest alias wins; a space matches spaces/hyphens."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        end = "" in node
+        alts = []
+        for ch in sorted(k for k in node if k):
+            atom = r"[\s\-]+" if ch == " " else re.escape(ch)
+            alts.append(atom + build(node[ch]))
+        if not alts:
+            return ""
+        inner = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if end:
+            return "(?:" + inner + ")?"
+        return inner
+
+    return build(trie)
 
 
 @lru_cache(maxsize=4)
