@@ -115,6 +115,21 @@ def _failure_summary(res: Any) -> str:
     return "\n".join(lines) or "see the dbt log"
 
 
+def _release_duckdb() -> None:
+    """Close the DuckDB database dbt-duckdb keeps open in this process after a
+    run, so the build file is unlocked (publish, tests, other processes) and
+    the next run reopens it with its own settings."""
+    try:
+        from dbt.adapters.duckdb.connections import DuckDBConnectionManager
+    except ImportError:
+        return
+    with DuckDBConnectionManager._LOCK:
+        env = DuckDBConnectionManager._ENV
+        DuckDBConnectionManager._ENV = None
+        if env is not None:
+            env.close()
+
+
 def run_dbt(args: Sequence[str], paths: config.Paths | None = None) -> Any:
     """Run one dbt command in-process (dbtRunner) against the Mercato project.
 
@@ -133,9 +148,12 @@ def run_dbt(args: Sequence[str], paths: config.Paths | None = None) -> Any:
             # the build file is about to change: it is not publishable until
             # build() succeeds again
             _build_ok_marker(p).unlink(missing_ok=True)
-        res = dbtRunner().invoke(
-            [*args, "--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR)]
-        )
+        try:
+            res = dbtRunner().invoke(
+                [*args, "--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR)]
+            )
+        finally:
+            _release_duckdb()
     if not res.success:
         raise WarehouseError(f"dbt {' '.join(args)} failed:\n{_failure_summary(res)}")
     return res
