@@ -20,9 +20,9 @@ def lake_counts(p: Paths) -> dict:
     con = duckdb.connect()
     glob = lambda t: f"'{p.lake / t}/*/*.parquet'"
     try:
-        articles = con.sql(f"select count(*) from read_parquet({glob('articles')})").fetchone()[0]
-        stages = dict(con.sql(f"select stage, count(*) from read_parquet({glob('rejects')}) group by 1").fetchall())
-        rumours = con.sql(f"select count(*) from read_parquet({glob('rumours')})").fetchone()[0]
+        articles = con.execute(f"select count(*) from read_parquet({glob('articles')})").fetchone()[0]
+        stages = dict(con.execute(f"select stage, count(*) from read_parquet({glob('rejects')}) group by 1").fetchall())
+        rumours = con.execute(f"select count(*) from read_parquet({glob('rumours')})").fetchone()[0]
     finally:
         con.close()
     rejected = sum(stages.values())
