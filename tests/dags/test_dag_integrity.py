@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def dagbag():
     from airflow.dag_processing.dagbag import DagBag
 
-    return DagBag(dag_folder=str(ROOT / "dags"), include_examples=False)
+    return DagBag(dag_folder=str(ROOT / "dags"), known_pools={"default_pool", "duckdb_writer"})
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +28,7 @@ def test_tags_schedule_and_catchup(dag):
     assert {"mercato", "transfers"} <= set(dag.tags)
     assert dag.catchup is False
     assert dag.max_active_runs == 1
-    assert str(dag.timetable.summary) in ("@hourly", "0 * * * *")
+    assert dag.schedule == "@hourly"
 
 
 def test_every_task_retries(dag):
@@ -41,13 +41,13 @@ def test_every_param_has_title_and_description(dag):
     params = dag.params
     assert {"sources_file", "sources", "max_articles", "languages", "host_delay"} <= set(params.keys())
     for name in params.keys():
-        schema = params.get_param(name).schema
-        assert schema.get("title") and schema.get("description"), name
+        param = params.get_param(name)
+        assert param.schema.get("title") and param.description, name
 
 
 def test_ingest_is_mapped_over_sources(dag):
     ingest = dag.get_task("ingest")
-    assert type(ingest).__name__ == "MappedOperator"
+    assert type(ingest).__name__.endswith("MappedOperator")
 
 
 def test_lake_tables_are_asset_outlets(dag):
