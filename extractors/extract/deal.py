@@ -13,6 +13,8 @@ from functools import lru_cache
 from . import lexicon
 
 STATUS_ORDER = ("denied", "completed", "agreed", "negotiating")
+# "no se descarta", "non si esclude", "not ruled out", "n'est pas exclu": a denial negated is no denial
+_NEGATED_DENIAL = re.compile(r"(?:\bno|\bnon|\bnot|n't|\bpas|\bnunca|\bnever)\s+(?:(?:se|si|been|be|yet|have|has|e|es|stato)\s+){0,2}$")
 _NEGATED_AGREEMENT = re.compile(r"(?:non|not|no|sin|pas|senza|without)\s+(?:\w+\s+){0,2}(?:accordo|agreement|acuerdo|accord)")
 
 
@@ -21,8 +23,9 @@ def status_of(folded_sentence: str) -> str | None:
     """The strongest status cue in one sentence (None when it has none)."""
     s = folded_sentence
     for m in lexicon.cue_regex("DENIED").finditer(s):
-        if not re.search(r"(?:cannot|can't|could not|couldn't|non puo|non possono|no puede|ne peut)\s+(?:\w+\s+)?$",
-                         s[max(0, m.start() - 25):m.start()]):
+        pre = s[max(0, m.start() - 25):m.start()]
+        if not re.search(r"(?:cannot|can't|could not|couldn't|non puo|non possono|no puede|ne peut)\s+(?:\w+\s+)?$", pre) \
+                and not _NEGATED_DENIAL.search(pre):
             return "denied"
     if lexicon.has("COMPLETED", s):
         return "completed"

@@ -42,6 +42,8 @@ class _Rec:
     sentences: list[int] = field(default_factory=list)
     renewal: bool = False
     weight: float = 0.0
+    direct: list[int] = field(default_factory=list)   # sentences naming both the player (or him) and the club
+    loan_list: bool = False
 
 
 _SELL = re.compile(r"\b(?:cession\w*|in uscita|ceder\w*|vender\w*|salutare|partente|addio|sell|sale|offload\w*|"
@@ -54,6 +56,46 @@ _SELLER = re.compile(r"(?:(?:trattativa|trattare|contatti|contatto|accordo|intes
                      r"|(?:offert\w*|offre|ofrece|pagar\w*|versera|verser\w*|paid|pay|paying)\s+(?:\w+\s+){0,4}?"
                      r"(?:al|alla|agli|ai|all'|allo|a|to|au|aux)\s*(?:la|los|el)?\s*"
                      r"|(?:privarsi|fare a meno)\s+\w*\s*)$")
+
+
+_CLAUSE_CUT = re.compile(r"[,;:()]|\s-\s|\b(?:ma|mentre|while|whereas|but|pero|mientras|mais|tandis que|alors que)\b")
+_COORD_GAP = re.compile(r"^\s*(?:,|e|ed|et|and|y|&|o|or|ou)\s*$")
+_NEG_NEAR = re.compile(r"\b(?:non|not|no|sin|sans|pas|senza|without|won't|ne)\b(?:\s+\S+){0,3}\s*$")
+_ANAPHOR_NP = re.compile(
+    r"\b(?:il|lo|l'|the|el|le|la)\s*(?:giocatore|calciatore|difensore|centrale|terzino|esterno|centrocampista|"
+    r"regista|trequartista|attaccante|centravanti|portiere|ragazzo|classe|player|striker|defender|midfielder|"
+    r"winger|forward|keeper|goalkeeper|youngster|international|full-back|centre-back|jugador|futbolista|"
+    r"delantero|defensa|central|lateral|extremo|mediocentro|portero|canterano|joueur|attaquant|milieu|"
+    r"defenseur|ailier|gardien|international)\b")
+
+
+_PLURAL_NP = re.compile(
+    r"\b(?:(?:los|les|i|gli|the|these|those|questi|estos|ces)\s+(?:dos|deux|due|two)\s+(?:jugadores|futbolistas|"
+    r"joueurs|giocatori|calciatori|players|footballers)|both players|ambos jugadores|entrambi i giocatori|"
+    r"les deux joueurs|the pair|the duo|il duo|la coppia|el duo)\b")
+
+
+def _last_two(by_sent_people, idx: int, back: int) -> list[Person]:
+    """The two players named last before sentence `idx` ("los dos futbolistas", "the pair")."""
+    seen: list[Person] = []
+    for j in range(idx - 1, max(-1, idx - 1 - back), -1):
+        for (_, _, p) in reversed(by_sent_people.get(j, [])):
+            if not any(p is q for q in seen):
+                seen.append(p)
+    if len(seen) < 2:
+        return []
+    # the two most talked-about of the recent names (a name in passing is not one of "the two")
+    ranked = sorted(range(len(seen)), key=lambda i: (-len(seen[i].spans), i))
+    return [seen[i] for i in ranked[:2]]
+
+
+def _clause_cuts(fs: str) -> list[int]:
+    return [m.start() for m in _CLAUSE_CUT.finditer(fs)]
+
+
+def _clause_of(cuts: list[int], rel: int) -> int:
+    import bisect
+    return bisect.bisect_right(cuts, rel)
 
 
 def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[ClubMention],
@@ -76,12 +118,15 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
     current: dict[int, str] = {}            # id(person) -> club_id
     attached_spans: dict[int, set[int]] = {}  # sentence -> club starts used as affiliations
     history_spans: set[int] = set()
+    seller_spans: set[int] = set()
     # pass 1: affiliations and history
     for s in sentences:
         cl = by_sent_clubs.get(s.idx, [])
         for c in cl:
             if _is_history(folded, c):
                 history_spans.add(c.start)
+            elif _is_seller_subject(folded, c, s.end):
+                seller_spans.add(c.start)
         for (ps, pe, p) in by_sent_people.get(s.idx, []):
             cid = _attached_club(folded, ps, pe, cl)
             if cid is not None:
@@ -98,6 +143,8 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
                         current.setdefault(id(focus), c.club_id)
                         attached_spans.setdefault(s.idx, set()).add(c.start)
 
+    loan_list, parent = _loan_list_heads(text, folded, sentences, by_sent_clubs, by_sent_people, focal)
+
     # pass 2: moves
     recs: dict[tuple[int, str | None], _Rec] = {}
     movers: dict[int, Person] = {}
@@ -105,6 +152,16 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
     dest_in_sent: dict[int, set[str]] = {}
     for s in sentences:
         fs = folded[s.start:s.end]
+        if s.idx in loan_list:
+            p, c = loan_list[s.idx]
+            r = recs.setdefault((id(p), c.club_id), _Rec(p, c.club_id, parent))
+            r.loan_list = True
+            r.sentences.append(s.idx)
+            r.direct.append(s.idx)
+            r.weight += 2.0
+            movers[id(p)] = p
+            move_sents.setdefault(id(p), []).append(s.idx)
+            continue
         has_cue = lexicon.has("MOVE", fs) or bool(fees_by_sent.get(s.idx))
         if not has_cue:
             continue
@@ -114,8 +171,15 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
             continue
         people = by_sent_people.get(s.idx, [])
         anaphoric = False
+        coref = False
+        if not people and _PLURAL_NP.search(fs):
+            pair = _last_two(by_sent_people, s.idx, 6)
+            if pair:
+                people = [(s.start, s.start, q) for q in pair]
+                anaphoric = coref = True
         if not people:
-            focus = _focus(by_sent_people, s.idx, fs)
+            coref = bool(_ANAPHOR_NP.search(fs))
+            focus = _focus(by_sent_people, s.idx, fs, 6 if coref else 3)
             if focus is None:
                 continue
             people = [(s.start, s.start, focus)]
@@ -123,20 +187,60 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
         cl = [c for c in by_sent_clubs.get(s.idx, []) if c.start not in history_spans]
         attached = attached_spans.get(s.idx, set())
         sellers = {c.start for c in cl if _SELLER.search(folded[max(s.start, c.start - 60):c.start])
-                   or _is_from_cue(folded, c)}
-        seen_people: list[Person] = []
+                   or _is_from_cue(folded, c) or c.start in seller_spans}
+        renewal_cue = lexicon.cue_regex("RENEWAL").search(fs)
+        renewal_neg = bool(renewal_cue and _NEG_NEAR.search(fs[max(0, renewal_cue.start() - 30):renewal_cue.start()]))
+        cuts = _clause_cuts(fs)
+        # distinct people of the sentence, with their clause numbers and coordination groups
+        distinct: list[Person] = []
+        p_clauses: dict[int, set[int]] = {}
+        p_pos: dict[int, list[int]] = {}
         for (ps, pe, p) in people:
-            if any(p is q for q in seen_people):
-                continue
-            seen_people.append(p)
+            if not any(p is q for q in distinct):
+                distinct.append(p)
+            p_clauses.setdefault(id(p), set()).add(_clause_of(cuts, ps - s.start))
+            p_pos.setdefault(id(p), []).append(ps - s.start)
+        groups = _coordinated(folded, people)
+        for p in distinct:
             movers[id(p)] = p
             move_sents.setdefault(id(p), []).append(s.idx)
+        # each candidate destination goes to the player(s) of its clause, else to the nearest one
+        owner: dict[int, list[Person]] = {}
+        for c in cl:
+            if c.start in attached:
+                continue
+            if len(distinct) == 1:
+                owner[c.start] = distinct
+                continue
+            cc = _clause_of(cuts, c.start - s.start)
+            best, best_d = [], None
+            for p in distinct:
+                d = min(abs(cc - k) for k in p_clauses[id(p)])
+                if best_d is None or d < best_d:
+                    best, best_d = [p], d
+                elif d == best_d:
+                    best.append(p)
+            if best_d is not None and best_d > 0 and len(best) > 1:
+                # equally far in clauses: the nearest in characters, unless they are coordinated
+                gid = {groups.get(id(p)) for p in best}
+                if len(gid) > 1:
+                    near = min(best, key=lambda p: min(abs(c.start - s.start - x) for x in p_pos[id(p)]))
+                    best = [near] if best_d <= 1 else []
+            if best_d is not None and best_d > 1:
+                best = []
+            if best_d and not _DEST_PREP.search(folded[max(s.start, c.start - 14):c.start]):
+                best = []       # a club in a clause of its own is linked only as a destination ("to X")
+            if best:
+                grp = {groups.get(id(p)) for p in best}
+                best = [p for p in distinct if groups.get(id(p)) in grp]
+            owner[c.start] = best
+        for p in distinct:
             cur = current.get(id(p))
             dests = []
             for c in cl:
-                if c.start in attached:
+                if c.start in attached or not any(p is q for q in owner.get(c.start, [])):
                     continue
-                if c.start in sellers:
+                if c.start in sellers or (renewal_neg and 0 <= c.start - s.start - renewal_cue.end() <= 25):
                     if cur is None:
                         current[id(p)] = cur = c.club_id
                     continue
@@ -144,19 +248,31 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
             if cur is None and focal and _SELL.search(fs) and not _BUY.search(fs) \
                     and all(c.club_id != focal for c in dests):
                 current[id(p)] = cur = focal
+            if renewal_cue and not renewal_neg:
+                home = cur or (dests[0].club_id if len(dests) == 1 else None) or focal
+                if home:
+                    if cur is None:
+                        current[id(p)] = cur = home
+                    r = recs.setdefault((id(p), home), _Rec(p, home))
+                    if r.loan_list:
+                        continue
+                    r.renewal = True
+                    r.sentences.append(s.idx)
+                    r.direct.append(s.idx)
+                    dests = [c for c in dests if c.club_id != home]
+                    if not _TO_NEAR.search(fs):
+                        dests = []
             if not dests and cur and focal and cur != focal and not anaphoric and _BUY.search(fs) \
                     and not _SELL.search(fs):
                 dests = [ClubMention(focal, names.get(focal, focal), "", s.start)]
             for c in dests:
                 if c.club_id == cur:
-                    if lexicon.has("RENEWAL", fs):
-                        r = recs.setdefault((id(p), c.club_id), _Rec(p, c.club_id))
-                        r.renewal = True
-                        r.sentences.append(s.idx)
                     continue
                 r = recs.setdefault((id(p), c.club_id), _Rec(p, c.club_id))
                 r.sentences.append(s.idx)
-                r.weight += 0.5 if (anaphoric or not c.surface) else 1.0
+                if c.surface and (not anaphoric or coref):
+                    r.direct.append(s.idx)
+                r.weight += 1.0 if (c.surface and (not anaphoric or coref)) else 0.5
                 dest_in_sent.setdefault(s.idx, set()).add(c.club_id)
     # players with a move cue but no destination: (player, from, None)
     for pid, p in movers.items():
@@ -165,13 +281,14 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
             if sents:
                 r = recs.setdefault((pid, None), _Rec(p, None))
                 r.sentences.extend(sents)
+                r.direct.extend(sents)
                 r.weight += 1.0
 
     out: list[Rumour] = []
     for (pid, to_id), r in recs.items():
         if r.weight < 1.0 and not r.renewal:
             continue
-        from_id = current.get(pid)
+        from_id = r.from_id or current.get(pid)
         if r.renewal:
             from_id = to_id
         if from_id == to_id and not r.renewal:
@@ -184,11 +301,21 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
             for i in move_sents.get(pid, []):
                 if i not in sents and dest_in_sent.get(i, set()) <= {to_id}:
                     cands.extend(fees_by_sent.get(i, []))
-        fee = _pick_fee(cands, stext)
-        deal = deal_type_for(stext, fee.kind if fee else None, r.renewal)
-        if fee is not None and deal in ("loan", None) and fee.kind == "option":
-            deal = "loan_with_option" if lexicon.has("LOAN", " ".join(stext)) else deal
-        status = status_for(stext)
+        if r.loan_list:
+            para = _paragraph_after(sentences, folded, sents[0])
+            stext_deal = stext + para
+            fee = _pick_fee([f for i in range(sents[0], sents[0] + 1 + len(para)) for f in fees_by_sent.get(i, [])],
+                            stext_deal)
+            deal = _loan_list_deal(" ".join(para))
+            status = "completed"
+        else:
+            fee = _pick_fee(cands, stext)
+            fee_sub = next((f.sub for f in cands if fee is not None and f.fee is fee), None)
+            deal = deal_type_for(stext, None if fee_sub == "value" else (fee.kind if fee else None), r.renewal)
+            if fee is not None and deal in ("loan", None) and fee.kind == "option":
+                deal = "loan_with_option" if lexicon.has("LOAN", " ".join(stext)) else deal
+            dtext = [folded[sentences[i].start:sentences[i].end] for i in sorted(set(r.direct))] or stext
+            status = status_for(dtext)
         conf = min(0.95, 0.35 + 0.15 * r.weight + (0.1 if from_id else 0) + (0.1 if fee else 0))
         ev = sentences[sents[0]].text if sents else ""
         out.append(Rumour(player=r.person.name, player_key=r.person.key,
@@ -197,6 +324,97 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
                           from_club_id=from_id, to_club_id=to_id, fee=fee, deal_type=deal,
                           status=status, confidence=round(conf, 3), evidence=ev))
     return out
+
+
+_DEST_PREP = re.compile(r"(?:\b(?:al|alla|all'|allo|ai|to|for|au|aux|a la|a l'|al|para el|por el|verso (?:il|la|l'))|"
+                        r"\b(?:a|à))\s*$")
+_TO_NEAR = re.compile(r"\b(?:to|verso|per|para|pour|vers|join|joining|rejoindre|fichar por|approdare|move)\b")
+_SELLER_VERB = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?(?:chiede|chiedono|chiedeva|pretende|pretendono|valuta|valutano|non scende|"
+    r"spara|pide|piden|exige|exigen|reclama|reclaman|tasa|tasan|valora|valoran|demande|demandent|reclame|"
+    r"exige|estime|are asking|is asking|asking|demand|demands|value him|valued him|want\s+(?:around\s+|at least\s+)?[£€$]|"
+    r"wants\s+(?:around\s+|at least\s+)?[£€$]|would accept|will accept|non vuole (?:cedere|vendere|privarsi)|"
+    r"no quiere (?:vender|desprenderse)|refuse to sell|refuses to sell|won't sell|will not sell)")
+
+
+def _is_seller_subject(folded: str, c: ClubMention, limit: int) -> bool:
+    """A club that asks a price or refuses to sell is the seller, not a buyer."""
+    after = folded[c.start + len(c.surface): min(limit, c.start + len(c.surface) + 45)]
+    return bool(_SELLER_VERB.match(after))
+
+
+def _coordinated(folded: str, people) -> dict[int, int]:
+    """Group number of each person: names joined by "e/and/y/et" or a comma are one group."""
+    grp: dict[int, int] = {}
+    g = 0
+    prev_end = None
+    for (ps, pe, p) in people:
+        if id(p) in grp:
+            prev_end = pe
+            continue
+        if prev_end is None or not _COORD_GAP.match(folded[prev_end:ps]):
+            g += 1
+        grp[id(p)] = g
+        prev_end = pe
+    return grp
+
+
+_LIST_HEAD = re.compile(r"^\s*[,\-–]?\s*\(\s*$")
+
+
+def _loan_list_heads(text, folded, sentences, by_sent_clubs, by_sent_people, focal):
+    """Reviews of a club's loaned-out players: short lines "Name (Loan Club)".
+
+    When the lead speaks of loans and the article has a focal (parent) club, each such
+    line reports an existing loan from the parent club to the club in brackets."""
+    out: dict = {}
+    if not sentences:
+        return out, focal
+    lead = " ".join(folded[s.start:s.end] for s in sentences[:3])
+    if not lexicon.has("LOAN", lead):
+        return out, focal
+    if not focal:
+        # the parent club is the first club of the lead
+        first = [c for s in sentences[:3] for c in by_sent_clubs.get(s.idx, [])]
+        if not first:
+            return out, focal
+        focal = first[0].club_id
+    for s in sentences:
+        if s.end - s.start > 70:
+            continue
+        ppl = by_sent_people.get(s.idx, [])
+        cl = by_sent_clubs.get(s.idx, [])
+        if len({id(m[2]) for m in ppl}) != 1 or len(cl) != 1:
+            continue
+        ps, pe, p = ppl[0]
+        c = cl[0]
+        if c.club_id == focal or c.start < pe or not _LIST_HEAD.match(folded[pe:c.start]):
+            continue
+        if folded[c.start + len(c.surface):s.end].strip(" )") != "":
+            continue
+        out[s.idx] = (p, c)
+    return out, focal
+
+
+def _paragraph_after(sentences, folded, idx, limit=6) -> list[str]:
+    out = []
+    for s in sentences[idx + 1: idx + 1 + limit]:
+        if s.end - s.start <= 70 and "(" in folded[s.start:s.end]:
+            break
+        out.append(folded[s.start:s.end])
+    return out
+
+
+_OPTION_NEG = re.compile(r"\b(?:sin|senza|without|sans|no|non|not|ni|nor)\b(?:\s+\w+){0,2}\s+"
+                         r"(?:opcion|opzione|option|diritto|derecho)")
+
+
+def _loan_list_deal(para: str) -> str:
+    if lexicon.has("OBLIGATION", para):
+        return "loan_with_obligation"
+    if lexicon.has("OPTION", para) and not _OPTION_NEG.search(para):
+        return "loan_with_option"
+    return "loan"
 
 
 def _focal_club(clubs: list[ClubMention]) -> str | None:
@@ -220,9 +438,9 @@ def _sentence_index(sentences: list[Sentence]):
     return of
 
 
-def _focus(by_sent_people, idx: int, folded_sentence: str = "") -> Person | None:
+def _focus(by_sent_people, idx: int, folded_sentence: str = "", back: int = 3) -> Person | None:
     """The player a sentence without names is about: the last one named just before."""
-    for j in (idx - 1, idx - 2, idx - 3):
+    for j in range(idx - 1, max(-1, idx - 1 - back), -1):
         ps = by_sent_people.get(j)
         if ps:
             return ps[-1][2]
@@ -255,8 +473,17 @@ def _attached_club(folded: str, ps: int, pe: int, clubs: list[ClubMention]) -> C
 
 def _is_from_cue(folded: str, c: ClubMention) -> bool:
     before = folded[max(0, c.start - 25):c.start]
-    return bool(re.search(r"(?:\bfrom|\bdal|\bdalla|\bdall'|\bdallo|in uscita dal\w*|\bleave|\bleaving|\bquitter|"
-                          r"\bdesde el|salir del|salida del|\blasciare (?:il|la|l')|\blascia (?:il|la|l'))\s*$", before))
+    if re.search(r"(?:\bfrom|\bdal|\bdalla|\bdall'|\bdallo|in uscita dal\w*|\bleave|\bleaving|\bquitter|"
+                 r"\bdesde el|salir del|salida del|\blasciare (?:il|la|l')|\blascia (?:il|la|l'))\s*$", before):
+        return True
+    wide = folded[max(0, c.start - 40):c.start]
+    return bool(re.search(r"(?:\bcontract (?:at|with)|\bunder contract (?:at|with)|\bplaying for|\bplays for|"
+                          r"\bstarring for|contratto con (?:il|la|l')?|in forza (?:al|alla|all')|"
+                          r"contrato con el|juega en el|\bjoue (?:a|au|pour)|sous contrat (?:avec|a)|"
+                          r"\b(?:pay|paying|paid|pagare|pagar|payer|versare)(?: (?:il|la|al|alla|el|al|le|l'|the))?|"
+                          r"(?:talks|discussions|negotiations|trattativa|trattative|contatti|negociaciones|"
+                          r"discussions|negociations|accordo|agreement|acuerdo|accord)\s+(?:\w+\s+){0,2}?"
+                          r"(?:with|con|avec)\s+(?:il |la |l'|el |le |les |the )?)\s*$", wide))
 
 
 def _is_history(folded: str, c: ClubMention) -> bool:
