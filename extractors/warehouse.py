@@ -53,25 +53,24 @@ def manifest_path(paths: config.Paths | None = None) -> Path:
     return target_dir(paths) / "manifest.json"
 
 
-def _build_ok_marker(paths: config.Paths) -> Path:
-    return paths.build_db.with_name(paths.build_db.name + ".ok")
+def _dirty_marker(paths: config.Paths) -> Path:
+    """Present while a dbt command that writes the build file runs, and after
+    one failed: the build file may then be half-built and is not published."""
+    return paths.build_db.with_name(paths.build_db.name + ".dirty")
 
 
 def dbt_env(paths: config.Paths | None = None) -> dict[str, str]:
-    """Environment variables the dbt project reads (profiles.yml, sources).
+    """Environment variables the dbt project reads (profiles.yml, sources):
 
     MERCATO_BUILD_DB  absolute path of the build DuckDB file
     MERCATO_LAKE_DIR  absolute path of the Parquet lake
-    DBT_TARGET_PATH / DBT_LOG_PATH  dbt artifacts and logs, per data location,
-                      so concurrent checkouts or test runs never share target/
+
+    Give them to any dbt invocation (Cosmos ``env_vars``, a subprocess).
     """
     p = _paths(paths)
     return {
         "MERCATO_BUILD_DB": str(p.build_db),
         "MERCATO_LAKE_DIR": str(p.lake),
-        "DBT_TARGET_PATH": str(target_dir(p)),
-        "DBT_LOG_PATH": str(dbt_dir(p) / "logs"),
-        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
     }
 
 
@@ -134,29 +133,42 @@ def run_dbt(args: Sequence[str], paths: config.Paths | None = None) -> Any:
     """Run one dbt command in-process (dbtRunner) against the Mercato project.
 
     ``args`` is the command line after ``dbt``, e.g. ``["build", "--select",
-    "fct_rumours+"]``. Project and profiles dir are added here, the env vars
-    of :func:`dbt_env` are set for the call. Raises :class:`WarehouseError`
-    with the failing nodes when dbt does not succeed; returns the dbtRunnerResult.
+    "fct_rumours+"]``. Adds the project and profiles dir, and ``--target-path``
+    / ``--log-path`` under ``paths.warehouse/dbt`` (unless given), so runs on
+    different data locations never share dbt's target/; sets the env vars of
+    :func:`dbt_env` for the call. Raises :class:`WarehouseError` naming the
+    failing nodes when dbt does not succeed; returns the dbtRunnerResult.
     """
     from dbt.cli.main import dbtRunner
 
     p = _paths(paths)
     args = list(args)
     command = args[0] if args else ""
+    extra = ["--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR)]
+    if "--target-path" not in args:
+        extra += ["--target-path", str(target_dir(p))]
+    if "--log-path" not in args:
+        extra += ["--log-path", str(dbt_dir(p) / "logs")]
+    writes = command not in _READ_ONLY_COMMANDS
     with _build_lock(p), _environ(dbt_env(p)):
-        if command not in _READ_ONLY_COMMANDS:
-            # the build file is about to change: it is not publishable until
-            # build() succeeds again
-            _build_ok_marker(p).unlink(missing_ok=True)
+        if writes:
+            _dirty_marker(p).touch()
         try:
-            res = dbtRunner().invoke(
-                [*args, "--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR)]
-            )
+            res = dbtRunner().invoke([*args, *extra])
         finally:
             _release_duckdb()
+        if res.success and writes:
+            _dirty_marker(p).unlink(missing_ok=True)
     if not res.success:
         raise WarehouseError(f"dbt {' '.join(args)} failed:\n{_failure_summary(res)}")
     return res
+
+
+def parse(paths: config.Paths | None = None) -> Path:
+    """``dbt parse``; returns the path of the manifest.json it wrote
+    (:func:`manifest_path`), e.g. for Cosmos ``LoadMode.DBT_MANIFEST``."""
+    run_dbt(["parse"], paths)
+    return manifest_path(paths)
 
 
 def build(paths: config.Paths | None = None, full_refresh: bool = False) -> None:
@@ -164,10 +176,7 @@ def build(paths: config.Paths | None = None, full_refresh: bool = False) -> None
     seeds run first in DAG order). ``full_refresh`` rebuilds the incremental
     fct_rumour_mentions from the whole lake (needed after backfilling an old
     ingest date, or after a change of its columns)."""
-    p = _paths(paths)
-    args = ["build"] + (["--full-refresh"] if full_refresh else [])
-    run_dbt(args, p)
-    _build_ok_marker(p).write_text("ok\n")
+    run_dbt(["build"] + (["--full-refresh"] if full_refresh else []), paths)
 
 
 def _fsync_dir(path: Path) -> None:
@@ -179,7 +188,11 @@ def _fsync_dir(path: Path) -> None:
 
 
 def publish(paths: config.Paths | None = None) -> Path:
-    """Copy the build DB, after a green :func:`build`, to ``paths.published_db``.
+    """Copy the build DB, after a green build, to ``paths.published_db``.
+
+    Refuses when the last dbt command run through :func:`run_dbt` on the build
+    file failed or was interrupted. (dbt run by other means, e.g. Cosmos tasks,
+    leaves no marker: the DAG's task dependencies must order publish after them.)
 
     Copy to a temp file in the same directory, fsync, check it opens, then
     ``os.replace``: analysts holding the old file open (read-only) keep reading
@@ -191,8 +204,8 @@ def publish(paths: config.Paths | None = None) -> Path:
     src, dst = p.build_db, p.published_db
     if not src.exists():
         raise WarehouseError(f"no build database at {src}: run build() first")
-    if not _build_ok_marker(p).exists():
-        raise WarehouseError(f"the last dbt run on {src} was not a green build(): not publishing")
+    if _dirty_marker(p).exists():
+        raise WarehouseError(f"the last dbt run on {src} failed or did not finish: not publishing")
     with _build_lock(p):
         # fold the WAL into the file so the single file is complete
         con = duckdb.connect(str(src))

@@ -3,6 +3,7 @@ pipeline builds and publishes never sees an error or a half-built warehouse."""
 from __future__ import annotations
 
 import os
+import shutil
 
 import pytest
 
@@ -40,13 +41,34 @@ def test_published_file_is_readable_by_others_and_queryable(warehouse_run):
     assert "Nikola Milenković" in text and "(2 rows)" in text
 
 
-def test_publish_refuses_after_a_failed_run(warehouse_run, tmp_path):
+def test_publish_refuses_without_a_build(tmp_path):
     from extractors import config
     empty = config.paths(tmp_path)
-    with pytest.raises(warehouse.WarehouseError):
+    with pytest.raises(warehouse.WarehouseError, match="no build database"):
         warehouse.publish(empty)
-    with pytest.raises(warehouse.WarehouseError):
+    with pytest.raises(warehouse.WarehouseError, match="no published warehouse"):
         warehouse.query("select 1", empty)
+
+
+def test_publish_refuses_after_a_failed_run(warehouse_run, tmp_path):
+    from extractors import config
+    session = warehouse_run["paths"]
+    p = config.paths(tmp_path)
+    shutil.copytree(session.lake, p.lake)
+    p.build_db.parent.mkdir(parents=True)
+    shutil.copy2(session.build_db, p.build_db)
+    # a corrupt lake file makes a model fail: the build file is unpublishable
+    bad = p.lake / "rumours" / "ingest_date=2025-01-12" / "part-9.parquet"
+    bad.write_bytes(b"not parquet")
+    with pytest.raises(warehouse.WarehouseError, match="stg_lake__rumours"):
+        warehouse.run_dbt(["run", "--select", "+int_rumour_mentions"], p)
+    with pytest.raises(warehouse.WarehouseError, match="failed or did not finish"):
+        warehouse.publish(p)
+    assert not p.published_db.exists()
+    # a successful run makes it publishable again
+    bad.unlink()
+    warehouse.run_dbt(["run", "--select", "+int_rumour_mentions"], p)
+    assert warehouse.publish(p) == p.published_db
 
 
 def test_format_table():
