@@ -89,6 +89,17 @@ def _last_two(by_sent_people, idx: int, back: int) -> list[Person]:
     return [seen[i] for i in ranked[:2]]
 
 
+_CLAUSE_LEAD = re.compile(r"^\s*(?:(?:e|et|and|y|ed|o|ou|mentre|while|but|ma|pero|mais|then|poi)\s+)?"
+                          r"(?:(?:il|lo|la|l'|i|gli|le|les|the|el|los|las)\s*)?$")
+
+
+def _clause_subject(fs: str, cuts: list[int], rel: int) -> bool:
+    """The club at `rel` opens its clause (only an article or a conjunction before it)."""
+    k = _clause_of(cuts, rel)
+    start = cuts[k - 1] + 1 if k > 0 else 0
+    return bool(_CLAUSE_LEAD.match(fs[start:rel]))
+
+
 def _clause_cuts(fs: str) -> list[int]:
     return [m.start() for m in _CLAUSE_CUT.finditer(fs)]
 
@@ -225,11 +236,15 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
                 gid = {groups.get(id(p)) for p in best}
                 if len(gid) > 1:
                     near = min(best, key=lambda p: min(abs(c.start - s.start - x) for x in p_pos[id(p)]))
-                    best = [near] if best_d <= 1 else []
+                    before = [p for p in best if min(p_pos[id(p)]) < c.start - s.start]
+                    after = [p for p in best if max(p_pos[id(p)]) > c.start - s.start]
+                    # a clause between two players' clauses is ambiguous
+                    best = [near] if best_d <= 1 and not (before and after) else []
             if best_d is not None and best_d > 1:
                 best = []
-            if best_d and not _DEST_PREP.search(folded[max(s.start, c.start - 14):c.start]):
-                best = []       # a club in a clause of its own is linked only as a destination ("to X")
+            if best_d and _clause_subject(fs, cuts, c.start - s.start) \
+                    and not _DEST_PREP.search(folded[max(s.start, c.start - 14):c.start]):
+                best = []       # a club opening a clause of its own is the subject of another story
             if best:
                 grp = {groups.get(id(p)) for p in best}
                 best = [p for p in distinct if groups.get(id(p)) in grp]
@@ -473,6 +488,10 @@ def _attached_club(folded: str, ps: int, pe: int, clubs: list[ClubMention]) -> C
 
 def _is_from_cue(folded: str, c: ClubMention) -> bool:
     before = folded[max(0, c.start - 25):c.start]
+    if re.search(r"\b(?:interest|bid|bids|offer|offers|approach|enquiry|enquiries|attention|competition|"
+                 r"interesse|offerta|offerte|interes|oferta|interet|offre)\s+(?:\w+\s+)?(?:from|dal|dalla|dell'|del|de|du)\s*$",
+                 folded[max(0, c.start - 40):c.start]):
+        return False        # "interest from X": X is a suitor
     if re.search(r"(?:\bfrom|\bdal|\bdalla|\bdall'|\bdallo|in uscita dal\w*|\bleave|\bleaving|\bquitter|"
                  r"\bdesde el|salir del|salida del|\blasciare (?:il|la|l')|\blascia (?:il|la|l'))\s*$", before):
         return True

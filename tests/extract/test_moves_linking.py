@@ -71,3 +71,10 @@ def test_negated_renewal_marks_the_current_club_not_a_destination():
     got = pairs("La Juventus è pronta a prendere Marco Danti se il giocatore non rinnoverà con il Napoli.")
     assert any(p == "Danti" and f == "Napoli" and t == "Juventus" for p, f, t in got)
     assert not any(t == "Napoli" for _, _, t in got)
+
+
+def test_interest_from_a_club_makes_it_a_suitor_not_the_current_club():
+    got = pairs("Chelsea's arrival puts a question over Inter forward Paolo Brandi, who has attracted interest "
+                "from Everton and Arsenal.")
+    assert any(p == "Brandi" and t == "Everton" for p, _, t in got)
+    assert any(p == "Brandi" and t == "Arsenal" for p, _, t in got)
