@@ -162,7 +162,10 @@ def find_people(text: str, folded: str, sentences: list[Sentence], clubs: list[C
         runs.append(cur)
 
     cands: list[tuple[int, int, list[str], bool]] = []   # start, end, tokens, sentence-initial
+    club_suffix = lexicon.words("CLUB_SUFFIX")
     for run in runs:
+        if any(fold(m.group(0)) in club_suffix for m in run[1:]):
+            continue            # "Cardiff City", "Bristol Rovers": a club missing from the reference
         prev = re.search(r"([a-z']+)\s*$", folded[max(0, run[0].start() - 8):run[0].start()])
         if prev and prev.group(1) in _ARTICLES and len(run) >= 2:
             continue            # "al Sánchez Pizjuán", "il Pocho": places and nicknames, not names
@@ -175,7 +178,8 @@ def find_people(text: str, folded: str, sentences: list[Sentence], clubs: list[C
                 f = fold(words_[0])
                 if len(f) < 3 or f in lower_folded:
                     continue
-                if initial and (f in reject or not _appears_non_initial(text, words_[0], sent_starts)):
+                if initial and (f in reject or not (_appears_non_initial(text, words_[0], sent_starts)
+                                                    or _RX_LIST_NEXT.match(text, end))):
                     continue
             elif initial and fold(words_[0]) in lower_folded and fold(words_[0]) not in LEAD_PARTICLES:
                 # "Nonostante Gomez": the first word is a common word capitalised by position
@@ -233,7 +237,48 @@ def find_people(text: str, folded: str, sentences: list[Sentence], clubs: list[C
     for p in persons.values():
         if p.weak and p.player_votes > 0:
             p.weak = False
+    _propagate_lists(text, folded, mentions, sent_starts)
     return list(persons.values()), mentions
+
+
+_RX_LIST_SEP = re.compile(r"\s*(?:,\s*|\s(?:e|ed|y|et|and|o|or|ou|&)\s+(?:a\s+)?|,\s*(?:e|y|et|and)\s+(?:a\s+)?)$")
+_RX_LIST_NEXT = re.compile(r"\s*(?:,|\s(?:e|y|et|and))\s+[^\W\d_a-z]")
+_RX_REL_CLAUSE = re.compile(r"\s*,\s*(?:who|che|que|qui|quienes|i quali)\b([^.;!?\n]{0,80})")
+
+
+def _propagate_lists(text: str, folded: str, mentions: list[tuple[int, int, "Person"]], sent_starts: set[int]) -> None:
+    """Names listed together ("X, Y e Z", "X and Y") share what is known of them: a weak
+    single name next to a confirmed footballer is a footballer too, and a relative clause
+    after the list ("X and Y, who are on the coaching staff") gives every member its role."""
+    groups: list[list[tuple[int, int, Person]]] = []
+    for m in mentions:
+        if groups and _RX_LIST_SEP.fullmatch(text, groups[-1][-1][1], m[0]):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    for g in groups:
+        if len(g) < 2:
+            continue
+        members = {id(p): p for _, _, p in g}
+        if len(members) < 2:
+            continue
+        rel = _RX_REL_CLAUSE.match(folded, g[-1][1])
+        if rel:
+            for kind in ROLE_KINDS:
+                if lexicon.has(kind, rel.group(1)):
+                    for p in members.values():
+                        p.role_votes[kind] = p.role_votes.get(kind, 0.0) + 2.0
+                    break
+        anchors = [p for p in members.values() if not p.weak and p.role == "player"
+                   and (p.player_votes > 0 or len(p.tokens) >= 2)]
+        if not anchors:
+            continue
+        initial = g[0][0] in sent_starts
+        if initial and len(members) < 3:
+            continue            # "Intanto, Kane": a capitalised first word is not a list member
+        for p in members.values():
+            if p.weak and not p.role_votes:
+                p.weak = False
 
 
 def _appears_non_initial(text: str, word: str, sent_starts: set[int]) -> bool:
@@ -326,53 +371,133 @@ def _cue_at_end(kind: str, window: str) -> bool:
     return False
 
 
-def _vote(p: Person, text: str, folded: str, s: int, e: int, club_ends: dict[int, ClubMention]) -> None:
+_RX_SPLIT_BEFORE = re.compile(r"[.;:!?\n\"]")
+_RX_SPLIT_AFTER = re.compile(r"[.;!?\n]")
+_RX_SPLIT_SENT = re.compile(r"[.!?\n]")
+_RX_APPOS = re.compile(r"^\s*[,(]\s*(?:[a-z'\-]+\s+){0,2}")
+# ", who also ...", ", che ...": the relative clause after a name
+_RX_REL = re.compile(r"^\s*,?\s*(?:\(\s*)?(?:(?:who|which|che|il quale|que|quien|qui)\s+)?(?:(?:also|anche|ya|deja|already|"
+                     r"still|ancora|todavia|encore|non|no|ne|n'|not)\s+)?")
+_RX_DI_END = re.compile(r"(?:^|\s)di$")
+_RX_COACH_BEFORE = re.compile(r"(?:^|\s)(?:under|sotto la guida di|alla corte di|la squadra di|squadra di|"
+                              r"gli uomini di|allenata da|allenato da|guidata da|schemi di)\s*$")
+_RX_PLAYERS_OF = re.compile(r"(?:giocator[ei]|calciator[ei]|player|players|jugador|jugadores)\s+(?:di|of|de)\s*$")
+_RX_EXEC_OF = re.compile(r"(?:club|societa|presidente|patron|dirigenza)\s+(?:di|of|de|del)\s*$")
+# the object of a transfer word: "colpo X", "l'acquisto di X", "per X", "sign X", "l'affare X"
+_RX_OBJECT = re.compile(r"(?:\bcolpo|acquisto di|cessione di|arrivo di|addio di|il nome di|debole\W+(?:\w+\W+){0,3}per|"
+                        r"\bsign|\bsigning|\bsigned|fichaje de|fichar a|interes por|\bpour|obiettivo|arrivato|"
+                        r"trasferimento di|\bsu|\baffare|\boperazione|\btrattativa per|\bcaso|\bdossier|"
+                        r"operacion|\bdeal for|\bmove for|\bbid for|\boffer for|\bpursuit of|\binterest in|"
+                        r"offerta per|oferta por|offre pour|\bpara fichar a)\W*$")
+_RX_OFFER_TO = re.compile(r"(?:offert[oi]|offerto|offre|ofrece|ofrecio|offered|offers|offering|propone|proposto)\s+"
+                          r"(?:\S+\s+){0,4}?(?:\d\S*|milioni|millones|millions|million|euro|euros|m)\s+"
+                          r"(?:\S+\s+){0,3}?(?:a|al|to|à)\s*$")
+_RX_BYLINE_AFTER = re.compile(r"^\s*[-–—|,]?\s*(?:[^\n]{0,50}?)(?:mise en ligne|publie le|published|updated|"
+                              r"pubblicato|aggiornato|publicado|actualizado|\d{1,2}/\d{1,2}/\d{2,4})")
+_RX_BYLINE_BEFORE = re.compile(r"(?:^|\n)\s*(?:by|di|par|por|de)\s*$")
+_RX_AS_MANAGER = re.compile(r"\bas\s+(?:[a-z'.]+\s+){0,2}(?:manager|head coach|coach|boss)\b|"
+                            r"\bcome\s+(?:nuovo\s+)?(?:allenatore|tecnico)\b|\bcomo\s+(?:nuevo\s+)?entrenador\b|"
+                            r"\bcomme\s+(?:nouvel\s+)?entraineur\b")
+_RX_WORD = re.compile(r"[a-z\-]+")
+
+
+def _player_noun_for(before: str) -> bool:
+    """"un giocatore centrale per X", "a key player for X": X is the coach the player plays for."""
+    rx = _player_noun_for_rx()
+    return rx.search(before) is not None
+
+
+_PNF: re.Pattern | None = None
+_SUIT: re.Pattern | None = None
+
+
+def _suitor_rx() -> re.Pattern:
+    """A SUITOR_BEFORE cue right before the name ("pupillo di X")."""
+    global _SUIT
+    if _SUIT is None:
+        _SUIT = re.compile(lexicon.cue_regex("SUITOR_BEFORE").pattern + r"\s*$")
+    return _SUIT
+
+
+def _player_noun_for_rx() -> re.Pattern:
+    global _PNF
+    if _PNF is None:
+        nouns = lexicon.cue_regex("PLAYER_NOUN").pattern
+        _PNF = re.compile(nouns + r"\s+(?:[a-z'\-]+\s+){0,2}(?:per|for|para|pour)\s*$")
+    return _PNF
+
+
+def _after_cue(kind: str, after_clause: str) -> bool:
+    rest = after_clause[_RX_REL.match(after_clause).end():]
+    return lexicon.cue_regex(kind).match(rest) is not None
+
+
+def _vote(p: Person, text: str, folded: str, s: int, e: int, club_ends: dict[int, ClubMention],
+          sent_text: str = "") -> None:
     before = folded[max(0, s - 45):s]
-    before = re.split(r"[.;:!?\n\"]", before)[-1]
-    after = folded[e:e + 50]
-    after_clause = re.split(r"[.;!?\n]", after)[0]
+    before = _RX_SPLIT_BEFORE.split(before)[-1]
+    after = folded[e:e + 60]
+    after_clause = _RX_SPLIT_AFTER.split(after)[0]
+    appos = _RX_APPOS.match(after_clause)
+    votes = p.role_votes
     for kind in ROLE_KINDS:
         w = 0.0
         if _cue_at_end(kind, before):
             w += 2.0
         if kind == "JOURNALIST" and _cue_at_end("SOURCE", before):
             w += 2.0
-        m = re.match(r"^\s*[,(]\s*(?:[a-z'\-]+\s+){0,2}", after_clause)
-        if m and lexicon.cue_regex(kind).match(after_clause[m.end() - len(m.group(0).lstrip(" ,(")):].lstrip(" ,(")):
+        if appos and lexicon.cue_regex(kind).match(after_clause[appos.end() - len(appos.group(0).lstrip(" ,(")):].lstrip(" ,(")):
             w += 2.0
         if w:
-            p.role_votes[kind] = p.role_votes.get(kind, 0.0) + w
+            votes[kind] = votes.get(kind, 0.0) + w
+    if _after_cue("COACH_AFTER", after_clause):
+        votes["COACH"] = votes.get("COACH", 0.0) + 2.0
+    if _after_cue("EXEC_AFTER", after_clause):
+        votes["EXEC"] = votes.get("EXEC", 0.0) + 2.0
+    # the person an offer of money is made to is the selling club's executive
+    if _RX_OFFER_TO.search(folded[max(0, s - 70):s]):
+        votes["EXEC"] = votes.get("EXEC", 0.0) + 2.0
+    # bylines: "Name - Outlet, published 01/02/2020", "By Name"
+    if _RX_BYLINE_AFTER.match(text[e:e + 70]) or _RX_BYLINE_BEFORE.search(folded[max(0, s - 6):s]):
+        votes["JOURNALIST"] = votes.get("JOURNALIST", 0.0) + 2.0
     # coach patterns: "il Milan di Pioli", "Ten Hag's side"
     bs = before.rstrip()
-    if re.search(r"(?:^|\s)di$", bs):
-        k = len(bs) - 2 + (s - 45 if s >= 45 else 0)
-        # a club mention ends right before " di "
+    if _RX_DI_END.search(bs):
         idx = s - (len(before) - len(bs)) - 3
         if idx in club_ends or idx - 1 in club_ends:
-            p.role_votes["COACH"] = p.role_votes.get("COACH", 0.0) + 2.0
-    if re.match(r"^['’]s\s+(?:side|squad|team|men|set-up|setup|charges|tactics|system)", text[e:e + 20].lower()):
-        p.role_votes["COACH"] = p.role_votes.get("COACH", 0.0) + 2.0
-    if re.search(r"(?:^|\s)(?:under|sotto la guida di|alla corte di|la squadra di|squadra di|"
-                 r"gli uomini di|allenata da|allenato da|guidata da|schemi di)\s*$", before):
-        p.role_votes["COACH"] = p.role_votes.get("COACH", 0.0) + 2.0
-    if re.search(r"(?:giocator[ei]|calciator[ei]|player|players|jugador|jugadores)\s+(?:di|of|de)\s*$", before):
-        p.role_votes["COACH"] = p.role_votes.get("COACH", 0.0) + 2.0
-    if re.search(r"(?:club|societa|presidente|patron|dirigenza)\s+(?:di|of|de|del)\s*$", before):
-        p.role_votes["EXEC"] = p.role_votes.get("EXEC", 0.0) + 2.0
-    # the object of a transfer word: "colpo X", "l'acquisto di X", "per X", "sign X"
-    if re.search(r"(?:\bcolpo|acquisto di|cessione di|arrivo di|addio di|il nome di|debole\W+\w+\s+per|"
-                 r"\bsign|\bsigning|\bsigned|fichaje de|fichar a|interes por|\bpour|obiettivo|arrivato|"
-                 r"trasferimento di|su)\W*$", before):
+            votes["COACH"] = votes.get("COACH", 0.0) + 2.0
+    poss = _POSS.match(text, e)
+    if poss:
+        tail = folded[poss.end():poss.end() + 30]
+        if lexicon.cue_regex("POSS_COACH").match(tail):
+            votes["COACH"] = votes.get("COACH", 0.0) + 2.0
+        elif lexicon.cue_regex("POSS_PLAYER").match(tail) or re.match(r"(?:[a-z]+\s+){0,2}playing career", tail):
+            p.player_votes += 1.0
+    if _RX_COACH_BEFORE.search(before) or _suitor_rx().search(before):
+        votes["COACH"] = votes.get("COACH", 0.0) + 2.0
+    if _RX_PLAYERS_OF.search(before):
+        votes["COACH"] = votes.get("COACH", 0.0) + 2.0
+    if _RX_EXEC_OF.search(before):
+        votes["EXEC"] = votes.get("EXEC", 0.0) + 2.0
+    noun_for = _player_noun_for(before)
+    if noun_for:
+        votes["COACH"] = votes.get("COACH", 0.0) + 2.0
+    elif _RX_OBJECT.search(before):
+        p.player_votes += 1.0
+    if _after_cue("PLAYER_AFTER", after_clause):
         p.player_votes += 1.0
     # in a sentence about a bench ("replace X as manager"): a coach
-    sent_b = re.split(r"[.!?\n]", folded[max(0, s - 160):s])[-1]
-    sent_a = re.split(r"[.!?\n]", folded[e:e + 160])[0]
-    if lexicon.has("MANAGER_MOVE", sent_b + " " + sent_a):
-        p.role_votes["COACH"] = p.role_votes.get("COACH", 0.0) + 0.6
+    sent_b = _RX_SPLIT_SENT.split(folded[max(0, s - 160):s])[-1]
+    sent_a = _RX_SPLIT_SENT.split(folded[e:e + 160])[0]
+    around = sent_b + " " + sent_a
+    if lexicon.has("MANAGER_MOVE", around):
+        votes["COACH"] = votes.get("COACH", 0.0) + 0.6
+    if _RX_AS_MANAGER.search(around):
+        votes["COACH"] = votes.get("COACH", 0.0) + 1.0
     # player evidence
-    if _cue_at_end("PLAYER_NOUN", before):
+    if not noun_for and _cue_at_end("PLAYER_NOUN", before):
         p.player_votes += 1.5
-    if re.match(r"^\s*[,(]\s*(?:[a-z'\-]+\s+){0,2}", after_clause):
+    if appos:
         rest = after_clause.lstrip(" ,(")
         if lexicon.cue_regex("PLAYER_NOUN").match(rest):
             p.player_votes += 1.5
@@ -380,7 +505,7 @@ def _vote(p: Person, text: str, folded: str, s: int, e: int, club_ends: dict[int
         p.player_votes += 1.5
     if p.position is None:
         win = before[-30:] + " " + after_clause[:30]
-        for w in re.findall(r"[a-z\-]+", win):
+        for w in _RX_WORD.findall(win):
             if w in POSITIONS:
                 p.position = POSITIONS[w]
                 break
@@ -388,3 +513,6 @@ def _vote(p: Person, text: str, folded: str, s: int, e: int, club_ends: dict[int
         m = _BIRTH.search(folded[max(0, s - 40):e + 60])
         if m:
             p.birth_year = int(m.group(1))
+
+
+_POSS = re.compile(r"['’]s?\s+")

@@ -32,9 +32,20 @@ def _fold_char(c: str) -> str:
     return low if len(low) == 1 else base
 
 
+class _FoldTable(dict):
+    """str.translate table filled lazily: one dict look-up per character after the first."""
+
+    def __missing__(self, code: int) -> str:
+        out = self[code] = _fold_char(chr(code))
+        return out
+
+
+_TABLE = _FoldTable()
+
+
 def fold_same_length(text: str) -> str:
     """Lowercase, accent-free copy of `text` with one output char per input char."""
-    return "".join(_fold_char(c) for c in text)
+    return text.translate(_TABLE)
 
 
 @lru_cache(maxsize=65536)

@@ -40,6 +40,15 @@ EXEC = ("chairman|owner|president|chief executive|ceo|director|sporting director
 AGENT = "agent|agents|representative|representatives|intermediary|advisor|adviser|camp|super-agent"
 JOURNALIST = "reporter|journalist|correspondent|columnist|pundit|insider|broadcaster|transfer expert"
 SOURCE = "according to|reported by|as per"
+COACH_AFTER = "has frozen out|froze out|dropped him|picked him|gave him|gives him|wants to bring|wants to sign|is keen to sign|is keen to bring|wants to add|has managed|who managed|who coached|was sacked|has been sacked|took charge|takes charge|was appointed"
+EXEC_AFTER = "is ready to pay|is willing to pay|is prepared to pay|will pay|is ready to spend|has sanctioned|sanctioned"
+PLAYER_AFTER = "joins|has joined|joined|signs for|has signed for|completes move|completed a move|scored|has scored|moves to|is set to join|will join|would join|could join|rejoins"
+SUITOR_BEFORE = "favourite of|a favourite of|wanted by|signed by|brought in by|target for|protege of"
+# after a possessive: "X's side" (coach), "X's eye" (the one who wants a player), "X's agent" (player)
+POSS_COACH = "side|squad|team|men|set-up|setup|charges|tactics|system|assistant|number two|deputy|predecessor|successor|coaching staff|backroom staff|reign|tenure|eye|radar|attention|wishlist|shortlist|plans|transfer plans|first team|first-team"
+POSS_PLAYER = "agent|release clause|buy-out clause|playing career|contract runs|contract expires|current deal|goals|debut"
+# a word that ends a club name, never a surname: "Cardiff City", "Bristol Rovers"
+CLUB_SUFFIX = "city|united|town|county|rovers|wanderers|albion|hotspur|rangers|athletic|argyle|orient|borough|alexandra|academicals"
 # a person moving to/from a bench: manager stories are not player rumours
 MANAGER_MOVE = "as manager|as boss|as head coach|new manager|new boss|next manager|managerial|replace .* as manager|appointed|sacked|sacking|in charge|vacancy"
 PLAYER_NOUN = ("player|footballer|striker|forward|winger|midfielder|defender|centre-back|center-back|"

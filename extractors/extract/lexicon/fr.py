@@ -26,6 +26,10 @@ EXEC = "president|directeur sportif|dirigeant|dirigeants|proprietaire|conseiller
 AGENT = "agent|agents|representant|entourage|intermediaire"
 JOURNALIST = "journaliste|chroniqueur"
 SOURCE = "selon|d'apres"
+COACH_AFTER = "compte sur lui|lui fait confiance|ne le fait pas jouer|l'a titularise"
+EXEC_AFTER = "pret a payer|veut investir|a paye"
+PLAYER_AFTER = "rejoint|rejoindra|signe a|signe au|s'engage avec|s'engage pour|prolonge|a prolonge|quitte|va quitter|file a|file au|debarque"
+SUITOR_BEFORE = "protege de|chouchou de|souhait de|a la demande de|les hommes de|l'equipe de|la formation de"
 MANAGER_MOVE = "nouvel entraineur|limoge|banc de touche"
 PLAYER_NOUN = "joueur|attaquant|milieu|defenseur|gardien|ailier|lateral|avant-centre|international|espoir|meneur de jeu|buteur|footballeur|pepite|le grec|l'attaquant"
 

@@ -49,6 +49,12 @@ EXEC = ("presidente|patron|proprietario|direttore sportivo|ds|direttore generale
 AGENT = "agente|procuratore|agenti|procuratori|entourage|intermediario|manager del giocatore"
 JOURNALIST = "giornalista|esperto di mercato|firma di|collega|opinionista"
 SOURCE = "secondo|come riferisce|come riporta"
+# cues right after a name: "X non lo vede" (coach), "X pronto a pagare" (executive), "X passa al" (player)
+COACH_AFTER = "non lo vede|lo vede|gli da spazio|non gli da spazio|lo schiera|ha chiesto un|ha chiesto il|chiede un rinforzo|conta su di lui|ha voluto fortemente"
+EXEC_AFTER = "pronto a pagare|pronta a pagare|vuole investire|e pronto a investire|investira|ha ceduto|ha venduto"
+PLAYER_AFTER = "passa al|passa alla|si trasferisce|ha firmato|firma con|firmera|va al|vola al|vola a|sbarca al|rinnova con|ha rinnovato|ha segnato|segna"
+# cues right before a name that make it the one who wants a player: "pupillo di X", "pallino di X"
+SUITOR_BEFORE = "pupillo di|pallino di|gradito a|gradimento di|richiesto da|voluto da|chiesto da|fedelissimo di|rosa di|ragazzi di|i giocatori di|alla corte di"
 MANAGER_MOVE = "panchina|nuovo allenatore|esonerato|esonero|sulla panchina"
 PLAYER_NOUN = ("giocatore|calciatore|difensore|centrale|terzino|esterno|centrocampista|mediano|regista|"
                "trequartista|attaccante|punta|centravanti|portiere|ala|bomber|fantasista|mezzala|"
