@@ -15,6 +15,11 @@ from . import lexicon
 STATUS_ORDER = ("denied", "completed", "agreed", "negotiating")
 # "no se descarta", "non si esclude", "not ruled out", "n'est pas exclu": a denial negated is no denial
 _NEGATED_DENIAL = re.compile(r"(?:\bno|\bnon|\bnot|n't|\bpas|\bnunca|\bnever)\s+(?:(?:se|si|been|be|yet|have|has|e|es|stato)\s+){0,2}$")
+_HYPOTHETICAL_BID = re.compile(r"(?:bid|bids|offer|swoop|approach|tentativo|offerta|oferta|offre|puja|ofensiva)$")
+_HYPOTHETICAL = re.compile(r"\b(?:could|may|might|would|plan|plans|planning|lining up|line up|weighing|weigh up|"
+                           r"considering|consider|ready to|prepared to|linked with|mulling|eyeing|potential|possible|"
+                           r"potrebbe|potrebbero|possibile|eventuale|ipotesi|podria|podrian|posible|eventual|"
+                           r"pourrait|pourraient|eventuelle|possible)\b")
 _NEGATED_AGREEMENT = re.compile(r"(?:non|not|no|sin|pas|senza|without)\s+(?:\w+\s+){0,2}(?:accordo|agreement|acuerdo|accord)")
 
 
@@ -31,7 +36,9 @@ def status_of(folded_sentence: str) -> str | None:
         return "completed"
     if lexicon.has("AGREED", s) and not _NEGATED_AGREEMENT.search(s):
         return "agreed"
-    if lexicon.has("NEGOTIATING", s):
+    for m in lexicon.cue_regex("NEGOTIATING").finditer(s):
+        if _HYPOTHETICAL_BID.match(m.group(0)) and _HYPOTHETICAL.search(s[max(0, m.start() - 45):m.start()]):
+            continue        # "could swoop", "lining up a bid", "linked with a bid": interest, not a bid made
         return "negotiating"
     return None
 

@@ -44,6 +44,7 @@ class _Rec:
     weight: float = 0.0
     direct: list[int] = field(default_factory=list)   # sentences naming both the player (or him) and the club
     loan_list: bool = False
+    windows: dict[int, str] = field(default_factory=dict)   # sentence -> the pair's clauses
 
 
 _SELL = re.compile(r"\b(?:cession\w*|in uscita|ceder\w*|vender\w*|salutare|partente|addio|sell|sale|offload\w*|"
@@ -287,6 +288,13 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
                 r.sentences.append(s.idx)
                 if c.surface and (not anaphoric or coref):
                     r.direct.append(s.idx)
+                    if len(distinct) > 1 and not anaphoric:
+                        # a sentence about several players: the status is read in the pair's clauses only
+                        rel = [x for x in p_pos[id(p)]] + [c.start - s.start]
+                        k0, k1 = _clause_of(cuts, min(rel)), _clause_of(cuts, max(rel))
+                        a = cuts[k0 - 1] + 1 if k0 > 0 else 0
+                        b = cuts[k1] if k1 < len(cuts) else len(fs)
+                        r.windows[s.idx] = fs[a:b]
                 r.weight += 1.0 if (c.surface and (not anaphoric or coref)) else 0.5
                 dest_in_sent.setdefault(s.idx, set()).add(c.club_id)
     # players with a move cue but no destination: (player, from, None)
@@ -329,7 +337,8 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
             deal = deal_type_for(stext, None if fee_sub == "value" else (fee.kind if fee else None), r.renewal)
             if fee is not None and deal in ("loan", None) and fee.kind == "option":
                 deal = "loan_with_option" if lexicon.has("LOAN", " ".join(stext)) else deal
-            dtext = [folded[sentences[i].start:sentences[i].end] for i in sorted(set(r.direct))] or stext
+            dtext = [r.windows.get(i) or folded[sentences[i].start:sentences[i].end]
+                     for i in sorted(set(r.direct))] or stext
             status = status_for(dtext)
         conf = min(0.95, 0.35 + 0.15 * r.weight + (0.1 if from_id else 0) + (0.1 if fee else 0))
         ev = sentences[sents[0]].text if sents else ""

@@ -1,0 +1,26 @@
+"""Status rules (deal.py / moves.py). Every sentence is written for these tests."""
+from extractors.extract import extract_text
+from extractors.extract.deal import status_of
+from extractors.extract.text import fold_same_length
+
+
+def st(sentence):
+    return status_of(fold_same_length(sentence))
+
+
+def test_a_bid_being_planned_is_interest_not_a_negotiation():
+    assert st("Chelsea could be ready to swoop for the winger in the summer") is None
+    assert st("Everton are lining up a bid for the defender") is None
+    assert st("Il Napoli potrebbe fare un tentativo per l'attaccante") is None
+
+
+def test_a_bid_made_is_a_negotiation():
+    assert st("Everton have made a bid for the defender") == "negotiating"
+    assert st("Chelsea submitted an offer on Monday") == "negotiating"
+
+
+def test_status_in_a_roundup_is_read_in_the_pair_clause():
+    text = ("Mercato du jour : Chelsea a officialisé Marco Vitali, Luca Peroni intéresse la Juventus, "
+            "Arsenal négocie pour Paolo Brandi.")
+    rs = {r.player.split()[-1]: r for r in extract_text(text).rumours}
+    assert rs["Peroni"].to_club == "Juventus" and rs["Peroni"].status == "rumour"
