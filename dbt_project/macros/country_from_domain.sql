@@ -1,18 +1,19 @@
-{#- ISO country of a news site from its domain's top-level domain (NULL for
-    generic TLDs such as .com: the sources file does not say). -#}
+{#- Country of a news site from its domain's top-level domain, as an English
+    country name like the club reference uses (NULL for generic TLDs such as
+    .com: the sources file does not say). -#}
 {% macro country_from_domain(domain) -%}
     case
-        when {{ domain }} like '%.co.uk' or {{ domain }} like '%.uk' then 'GB'
-        when {{ domain }} like '%.it' then 'IT'
-        when {{ domain }} like '%.es' then 'ES'
-        when {{ domain }} like '%.fr' then 'FR'
-        when {{ domain }} like '%.de' then 'DE'
-        when {{ domain }} like '%.pt' then 'PT'
-        when {{ domain }} like '%.nl' then 'NL'
-        when {{ domain }} like '%.be' then 'BE'
-        when {{ domain }} like '%.com.br' then 'BR'
-        when {{ domain }} like '%.com.ar' then 'AR'
-        when {{ domain }} like '%.tr' then 'TR'
-        when {{ domain }} like '%.ch' then 'CH'
+        when {{ domain }} like '%.uk' then 'United Kingdom'
+        when {{ domain }} like '%.it' then 'Italy'
+        when {{ domain }} like '%.es' then 'Spain'
+        when {{ domain }} like '%.fr' then 'France'
+        when {{ domain }} like '%.de' then 'Germany'
+        when {{ domain }} like '%.pt' then 'Portugal'
+        when {{ domain }} like '%.nl' then 'Netherlands'
+        when {{ domain }} like '%.be' then 'Belgium'
+        when {{ domain }} like '%.br' then 'Brazil'
+        when {{ domain }} like '%.ar' then 'Argentina'
+        when {{ domain }} like '%.tr' then 'Turkey'
+        when {{ domain }} like '%.ch' then 'Switzerland'
     end
 {%- endmacro %}

@@ -70,12 +70,12 @@ DAY1 = {
         article("a3", "marca", "marca.com", "es", "2024-12-20"),
     ],
     "rumours": [
-        rumour("a1", 0, "nikola milenkovic", "Nikola Milenković", "fiorentina", "inter",
+        rumour("a1", 0, "nikola milenkovic", "Nikola Milenković", "fiorentina", "inter-milan",
                amount=30_000_000, currency="EUR"),
         rumour("a2", 0, "milenkovic", "Milenkovic", "fiorentina", "arsenal", status="negotiating",
                amount=25_000_000, currency="GBP"),
-        rumour("a2", 1, "theo hernandez", "Theo Hernandez", "milan", "chelsea"),
-        rumour("a3", 0, "hernandez", "Hernández", "milan", "real-madrid",
+        rumour("a2", 1, "theo hernandez", "Theo Hernandez", "ac-milan", "chelsea"),
+        rumour("a3", 0, "hernandez", "Hernández", "ac-milan", "real-madrid",
                amount=50_000_000, currency="USD"),
     ],
     "player_mentions": [
@@ -88,10 +88,10 @@ DAY1 = {
         player("a3", "hernandez", "Hernández"),
     ],
     "club_mentions": [
-        club("a1", "fiorentina"), club("a1", "inter", 20), club("a1", "milan", 40),
-        club("a2", "fiorentina"), club("a2", "arsenal", 20), club("a2", "milan", 30),
+        club("a1", "fiorentina"), club("a1", "inter-milan", 20), club("a1", "ac-milan", 40),
+        club("a2", "fiorentina"), club("a2", "arsenal", 20), club("a2", "ac-milan", 30),
         club("a2", "chelsea", 40),
-        club("a3", "milan"), club("a3", "real-madrid", 20),
+        club("a3", "ac-milan"), club("a3", "real-madrid", 20),
     ],
     "fee_mentions": [
         fee("a1", 0, 30_000_000, "EUR"),
@@ -105,7 +105,8 @@ DAY1 = {
     ],
 }
 
-# -- day 2: Lucas Hernández (PSG, not in the club reference) agreed with Milan;
+# -- day 2: Lucas Hernández (from "paris-sg", a key the club reference does not
+#    list: dim_clubs must still have a row for it) agreed with Milan;
 #    Milenković completed; Rabiot free; a GBP fee in a month the FX seed lacks.
 DAY2 = {
     "articles": [
@@ -113,12 +114,12 @@ DAY2 = {
         article("a5", "sky", "skysports.com", "en", "2025-01-11"),
     ],
     "rumours": [
-        rumour("a4", 0, "lucas hernandez", "Lucas Hernández", "paris-sg", "milan", status="agreed",
+        rumour("a4", 0, "lucas hernandez", "Lucas Hernández", "paris-sg", "ac-milan", status="agreed",
                deal="loan_with_option"),
-        rumour("a5", 0, "nikola milenkovic", "Nikola Milenković", "fiorentina", "inter",
+        rumour("a5", 0, "nikola milenkovic", "Nikola Milenković", "fiorentina", "inter-milan",
                status="completed", amount=32_000_000, currency="EUR",
                low=28_000_000, high=32_000_000, confidence=0.9),
-        rumour("a5", 1, "adrien rabiot", "Adrien Rabiot", "juventus", "milan", deal="free"),
+        rumour("a5", 1, "adrien rabiot", "Adrien Rabiot", "juventus", "ac-milan", deal="free"),
     ],
     "player_mentions": [
         player("a4", "lucas hernandez", "Lucas Hernández"),
@@ -126,9 +127,9 @@ DAY2 = {
         player("a5", "adrien rabiot", "Adrien Rabiot", position="midfielder", birth_year=1995),
     ],
     "club_mentions": [
-        club("a4", "paris-sg"), club("a4", "milan", 20),
-        club("a5", "fiorentina"), club("a5", "inter", 20), club("a5", "juventus", 30),
-        club("a5", "milan", 40),
+        club("a4", "paris-sg"), club("a4", "ac-milan", 20),
+        club("a5", "fiorentina"), club("a5", "inter-milan", 20), club("a5", "juventus", 30),
+        club("a5", "ac-milan", 40),
     ],
     "fee_mentions": [
         fee("a5", 0, 32_000_000, "EUR", low=28_000_000, high=32_000_000),
@@ -149,7 +150,7 @@ DAY3 = {
     "rumours": [
         rumour("a2", 0, "milenkovic", "Milenkovic", "fiorentina", "arsenal", status="agreed",
                amount=25_000_000, currency="GBP"),
-        rumour("a6", 0, "theo hernandez", "Theo Hernández", "milan", "chelsea",
+        rumour("a6", 0, "theo hernandez", "Theo Hernández", "ac-milan", "chelsea",
                amount=40_000_000, currency="GBP"),
     ],
     "player_mentions": [
@@ -159,7 +160,7 @@ DAY3 = {
     ],
     "club_mentions": [
         club("a2", "fiorentina"), club("a2", "arsenal", 20),
-        club("a6", "milan"), club("a6", "chelsea", 20),
+        club("a6", "ac-milan"), club("a6", "chelsea", 20),
     ],
     "fee_mentions": [fee("a2", 0, 25_000_000, "GBP"), fee("a6", 0, 40_000_000, "GBP")],
     "rejects": [],
@@ -180,7 +181,7 @@ def write_day(lake: Path, day: date, tables: dict[str, list[dict]]) -> None:
 def write_hidden_temp_file(lake: Path, day: date) -> Path:
     """A half-written file as extractors/land.py leaves it while writing
     (``.tmp-*.parquet`` in the partition directory): must never be read."""
-    rows = [rumour("zz", 0, "ghost player", "Ghost Player", "milan", "inter")]
+    rows = [rumour("zz", 0, "ghost player", "Ghost Player", "ac-milan", "inter-milan")]
     schema = TABLES["rumours"]
     data = pa.Table.from_pylist([{f: r.get(f) for f in schema.names} for r in rows], schema=schema)
     out = Path(lake) / "rumours" / f"ingest_date={day.isoformat()}" / ".tmp-crashed.parquet"

@@ -51,7 +51,7 @@ def test_player_resolution(db):
             "from dim_players where player_key = 'nikola milenkovic'")
     assert name == "Nikola Milenković"
     assert set(variants) == {"Milenkovic", "Nikola Milenkovic", "Nikola Milenković"}
-    assert (position, born, club) == ("defender", 1997, "inter")   # completed move to Inter
+    assert (position, born, club) == ("defender", 1997, "inter-milan")   # completed move to Inter
     assert one(db, "select count(*) from dim_players where player_key like '%hernandez'") == (3,)
     # coaches only named in passing are not players
     assert one(db, "select count(*) from dim_players where player_key = 'raffaele palladino'") == (0,)
@@ -74,21 +74,23 @@ def test_fees_in_eur(db):
 def test_rumours_consolidated(db):
     row = one(db, """
         select mention_count, source_count, latest_status, fee_min_eur, fee_median_eur, fee_max_eur
-        from fct_rumours where player_key = 'nikola milenkovic' and to_club_key = 'inter'""")
+        from fct_rumours where player_key = 'nikola milenkovic' and to_club_key = 'inter-milan'""")
     assert row == (2, 2, "completed", 30_000_000, 31_000_000, 32_000_000)
     assert one(db, "select sum(mention_count) from fct_rumours") == \
         one(db, "select count(*) from fct_rumour_mentions")
     top = one(db, "select player_name, to_club_key, sources from rpt_hottest_rumours "
                   "where hotness_rank = 1")
-    assert top == ("Nikola Milenković", "inter", "gazzetta, sky")
+    assert top == ("Nikola Milenković", "inter-milan", "gazzetta, sky")
 
 
 def test_sources_rejects_clubs_dates(db):
     assert one(db, "select article_count, reject_count, country, language from dim_sources "
-                   "where source_name = 'bbc'") == (2, 1, "GB", "en")
+                   "where source_name = 'bbc'") == (2, 1, "United Kingdom", "en")
     assert one(db, "select count(*) from fct_rejects") == (3,)
     # a club key the lake uses but the reference may not list still has a dimension row
-    assert one(db, "select count(*) from dim_clubs where club_key = 'paris-sg'") == (1,)
+    assert one(db, "select in_reference from dim_clubs where club_key = 'paris-sg'") == (False,)
+    assert one(db, "select club_name, in_reference from dim_clubs where club_key = 'inter-milan'") \
+        == ("Inter Milan", True)
     assert one(db, "select count(*) from fct_rumour_mentions f anti join dim_dates d "
                    "on f.published_date = d.date_day") == (0,)
 

@@ -10,7 +10,7 @@ renamed as (
         trim(club_id)                              as club_id,
         trim(name)                                 as club_name,
         coalesce(nullif(trim(short_name), ''), trim(name)) as short_name,
-        upper(trim(country))                       as country,
+        trim(country)                              as country,
         trim(league)                               as league,
         cast(tier as integer)                      as tier,
         list_filter(
