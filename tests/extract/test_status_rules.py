@@ -24,3 +24,9 @@ def test_status_in_a_roundup_is_read_in_the_pair_clause():
             "Arsenal négocie pour Paolo Brandi.")
     rs = {r.player.split()[-1]: r for r in extract_text(text).rumours}
     assert rs["Peroni"].to_club == "Juventus" and rs["Peroni"].status == "rumour"
+
+
+def test_an_announced_or_sold_move_is_completed_and_on_loan_adjective_is_not():
+    assert st("Le club a annoncé la prolongation du défenseur jusqu'en 2030") == "completed"
+    assert st("Il Torino ha girato l'attaccante in prestito al Genoa") == "completed"
+    assert st("Real Madrid want to sign on-loan striker Paolo Brandi permanently") != "completed"

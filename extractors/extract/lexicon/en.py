@@ -64,7 +64,7 @@ DENIED = ("not interested|no interest|no longer interested|turned down|turn down
           "no plans to leave|happy at the club|happy at")
 COMPLETED = ("completed|completes|complete the signing|has signed|have signed|signed for|official|officially|"
              "confirmed the signing|announced|unveiled|joined|has joined|done deal|sealed|finalised the|"
-             "have completed|has completed|on loan at|on-loan|is on loan|currently on loan")
+             "have completed|has completed|on loan at|is on loan|currently on loan|has sold|have sold|'s sale to")
 AGREED = ("agreed|agreement|agree|outline agreement|verbal agreement|personal terms|terms agreed|"
           "deal agreed|fee agreed|broad agreement|accepted|accepts|awaiting|green light|reached an agreement|"
           "reached agreement|here we go|deal in place|everything else in place|final confirmation")

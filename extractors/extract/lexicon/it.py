@@ -67,7 +67,7 @@ DENIED = ("nessun contatto|nessuna trattativa|zero contatti|mai stato|nessun int
           "hanno bloccato|nulla di fatto|allontanato|allontanata|tramontat*|naufragat*|"
           "risponderebbe picche|picche|non se ne fa nulla|strappato alla concorrenza|battut* la concorrenza|"
           "non ha intenzione|non ha assolutamente intenzione|respint*")
-COMPLETED = ("ufficiale|ufficialmente|ufficializzat*|ufficialita|ha firmato|ha messo a segno|e arrivato|"
+COMPLETED = ("ha girato|girato al|girato alla|ufficiale|ufficialmente|ufficializzat*|ufficialita|ha firmato|ha messo a segno|e arrivato|"
              "l'ultimo arrivato|ultimo arrivato|acquistato|ceduto|tesserato|nuovo giocatore|"
              "e stato acquistato|e passato|ha ceduto|in prestito al|in prestito alla|in prestito in|"
              "e un nuovo|dopo l'addio|l'acquisto di|cessione di|ricavo dal prestito|addio di")
