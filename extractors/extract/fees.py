@@ -40,12 +40,25 @@ _BARE_CUE = re.compile(r"(?:riscatto|fissato a|proposti|offerti|offerta da|offer
 KIND_PRIORITY = {"offer": 1, "agreed": 2, "asking": 3, "value": 4, "fee": 3, "clause": 5}
 
 
+ROLE_OF_SUB = {"offer": "offer", "agreed": "agreed", "asking": "asking", "value": "valuation", "clause": "asking"}
+
+
 @dataclass
 class FeeMention:
+    """One amount for the move-linking stage: `fee.kind` says what the number is
+    (fee/option/loan_fee/wage/clause/past/bonus), `role` who states it (offer by the buyer,
+    agreed fee, seller's asking price, valuation), `sentence` where it is."""
     fee: Fee
     end: int
     sub: str            # offer | agreed | asking | value | fee | clause (for kind == fee/clause)
     sentence: int = -1
+    combined: bool = False      # one amount for several players ("25 millones por los dos")
+    conversion: bool = False    # the same amount again in another currency, in brackets
+
+    @property
+    def role(self) -> str | None:
+        """offer | agreed | asking | valuation, or None when no cue says it."""
+        return ROLE_OF_SUB.get(self.sub)
 
 
 def _num(s: str, lang: str, has_scale: bool) -> float:
@@ -132,21 +145,50 @@ def find_fees(text: str, folded: str, lang: str, sentence_of, month: str | None 
                     if 0 < lv < value:
                         low, high = lv, value
                         start = max(0, start - 30) + rng.start("low")
+                        while folded[start] == " ":
+                            start += 1
                 except ValueError:
                     pass
         amount = low if low is not None else value
+        half = _HALF.search(folded[max(0, start - 16):start])
+        if half and low is None:
+            amount = value / 2          # "half the £23m he cost": the price asked now
+            start = max(0, start - 16) + half.start()
+            while folded[start] == " ":
+                start += 1
         if low is not None:             # the low end was emitted alone just before: replace it
             while out and out[-1].fee.start >= start:
                 out.pop()
         taken.append((start, end))
         kind, sub = classify(folded, start, end, lang)
+        if half and low is None and kind == "past":
+            kind, sub = "fee", "asking"     # half of what he cost is a price asked now
         fee = Fee(amount=amount, currency=cur, eur=to_eur(amount, cur, month), phrase=text[start:end],
                   start=start, kind=kind, low=low, high=high)
         out.append(FeeMention(fee, end, sub, sentence_of(start)))
     if lang in ("it", "es", "fr"):
         out.extend(_bare_amounts(text, folded, lang, taken, sentence_of, month))
+    out.extend(_free_loans(text, folded, sentence_of))
     out.sort(key=lambda f: f.fee.start)
     _attach_bonuses(out)
+    for i, f in enumerate(out):
+        s = f.fee.start
+        if i and _CONVERSION_BEFORE.search(folded[max(0, s - 30):s]) and out[i - 1].end >= s - 30:
+            f.conversion = True
+            f.fee.kind, f.sub = out[i - 1].fee.kind, out[i - 1].sub
+        if _COMBINED_AFTER.match(folded, f.end):
+            f.combined = True
+    return out
+
+
+def _free_loans(text: str, folded: str, sentence_of) -> list[FeeMention]:
+    """A loan "a titolo gratuito" is a loan fee of 0 (no currency), when the article speaks of loans."""
+    out = []
+    if not lexicon.has("LOAN", folded):
+        return out
+    for m in _FREE_LOAN.finditer(folded):
+        fee = Fee(amount=0.0, currency=None, eur=0.0, phrase=text[m.start():m.end()], start=m.start(), kind="loan_fee")
+        out.append(FeeMention(fee, m.end(), "loan_fee", sentence_of(m.start())))
     return out
 
 
@@ -181,11 +223,32 @@ def _attach_bonuses(fees: list[FeeMention]) -> None:
                 prev.bonus = f.fee.amount
 
 
+_CLAUSE_END = re.compile(r"[.;!?](?=\s|$)|\n")
+# an amount in brackets right after another one is its conversion: "€100m (£83.16m)"
+_CONVERSION_BEFORE = re.compile(r"[€£$]?\s?\d[\d.,]*\s?(?:[a-z]{1,8})?\s*[-–]?\s*\(\s*$")
+_AGREED_BEFORE = re.compile(r"(?:agreed|agree|accordo|intesa|acuerdo|accord|pattuit\w*|fee of|deal worth|"
+                            r"affare da|operazione da|chiuso a|chiusa a|cerrado por|traspaso de|transfert de)"
+                            r"\W+(?:\w+\W+){0,3}$")
+_AGREED_AFTER = re.compile(r"\W*(?:pattuit\w*|concordat\w*|agreed|acordados|pactados|convenus)\b")
+_COMBINED_AFTER = re.compile(r"[^.;!?\n]{0,40}?\b(?:por los dos|por ambos|per entrambi|per i due|per la coppia|"
+                             r"for both|for the pair|for the duo|for the two|pour les deux|pour le duo|"
+                             r"per tutti e due)\b")
+_HALF = re.compile(r"(?:\bhalf|\bla meta d\w*|\bla mitad d\w*|\bla moitie d\w*)\s*(?:the|of the|of|de|del|dei|des|los)?\s*$")
+_FREE_LOAN = re.compile(r"\b(?:a titolo gratuito|prestito gratuito|in prestito gratuito|free loan|cesion gratuita|"
+                        r"cedido gratis|pret gratuit)\b")
+
+
 def classify(folded: str, start: int, end: int, lang: str) -> tuple[str, str]:
     """(kind, sub-kind) of the amount at [start, end) from the words around it."""
-    before = re.split(r"[.;!?\n]", folded[max(0, start - 70):start])[-1]
-    after = re.split(r"[.;!?\n]", folded[end:end + 45])[0]
+    before = _CLAUSE_END.split(folded[max(0, start - 70):start])[-1]
+    after = _CLAUSE_END.split(folded[end:end + 45])[0]
     near_b, near_a = before[-32:], after[:28]
+    # a bracketed conversion "(£62m)" reads its cue past the bracket
+    if near_a.lstrip().startswith("("):
+        close = after.find(")")
+        if close >= 0:
+            after = after[close + 1:] + folded[end + 45:end + 45 + close + 1]
+            near_a = after[:28]
     if re.match(r"\s*%", after):
         return "past", "other"
     if lexicon.has("WAGE", near_a) or re.search(r"(?:ingaggio|stipendio|salary|wages|salario|sueldo|salaire)\W+(?:\w+\W+){0,3}$", before):
@@ -206,6 +269,8 @@ def classify(folded: str, start: int, end: int, lang: str) -> tuple[str, str]:
         return "loan_fee", "loan_fee"
     if lexicon.has("OFFER", before[-40:]) or lexicon.has("OFFER", near_a[:15]):
         return "fee", "offer"
+    if _AGREED_BEFORE.search(before[-45:]) or _AGREED_AFTER.match(after):
+        return "fee", "agreed"
     if lexicon.has("VALUATION", near_b + " " + near_a):
         return "fee", "value"
     if lexicon.has("ASKING", before[-40:]):
