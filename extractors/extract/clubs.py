@@ -19,8 +19,9 @@ from pathlib import Path
 
 from .lexicon.nicknames import (CITY_ALIASES, CITY_PREPOSITIONS, CITY_PREPOSITIONS_EN, CONTEXT_TOKENS,
                                 NEED_CAPITAL, NICKNAMES, STRONG)
+from . import lexicon
 from .model import ClubMention
-from .text import fold
+from .text import fold, fold_same_length
 
 log = logging.getLogger(__name__)
 
@@ -75,11 +76,14 @@ class ClubIndex:
         surfaces: dict[str, list[_Surface]] = {}
         for c in sorted(clubs, key=lambda c: c.tier):
             for alias in {c.name, c.short_name, *c.aliases}:
-                key = fold(alias)
-                if len(key) < 2:
-                    continue
                 needs_cap = alias != alias.lower()
-                surfaces.setdefault(key, []).append(_Surface(c.club_id, needs_cap, "name"))
+                # the folded key, and the key that keeps "." "'" "/" "&" ("St. Pauli", "Newell's", "1. FC Köln")
+                for key in {fold(alias), _match_key(alias)}:
+                    if len(key) < 2:
+                        continue
+                    lst = surfaces.setdefault(key, [])
+                    if not any(x.club_id == c.club_id for x in lst):
+                        lst.append(_Surface(c.club_id, needs_cap, "name"))
         self.nick_targets: dict[str, list[str]] = {}
         for nick, names in NICKNAMES.items():
             key = fold(nick)
@@ -111,10 +115,15 @@ class ClubIndex:
             if not cands:
                 continue
             surface = text[m.start():m.end()]
-            usable = [s for s in cands if not s.needs_capital or surface[:1].isupper()]
+            first = next((ch for ch in surface if ch.isalpha()), "")
+            usable = [s for s in cands if not s.needs_capital or first.isupper()]
             if not usable:
                 continue
             if key in CITY_ALIASES and self._is_place(folded, m.start(), lang):
+                continue
+            if " " not in key and self._is_common_word(text, folded, m.start(), m.end(), key, lang):
+                continue
+            if " " not in key and _after_first_name(text, m.start(), raw):
                 continue
             raw.append((m.start(), m.end(), key, usable, surface))
         # first pass: names
@@ -158,6 +167,25 @@ class ClubIndex:
         return names[0].club_id
 
     @staticmethod
+    def _is_common_word(text: str, folded: str, start: int, end: int, key: str, lang: str) -> bool:
+        """"Como ya sucedió", "Nice goal": a sentence-initial club name that is a common word of
+        the article's language, and is not written as a club anywhere else in the text."""
+        if key not in _common_words(lang):
+            return False
+        j = start - 1
+        while j >= 0 and text[j] in " \t\"'“‘«(":
+            j -= 1
+        if j >= 0 and text[j] not in ".!?\n:":
+            return False
+        for m in re.finditer(r"(?<![\w])" + re.escape(text[start:end]) + r"(?![\w])", text):
+            k = m.start() - 1
+            while k >= 0 and text[k] in " \t\"'“‘«(":
+                k -= 1
+            if k >= 0 and text[k] not in ".!?\n:":
+                return False
+        return True
+
+    @staticmethod
     def _is_place(folded: str, start: int, lang: str) -> bool:
         before = folded[max(0, start - 12):start].rstrip()
         prev = re.findall(r"[a-z']+$", before)
@@ -166,6 +194,42 @@ class ClubIndex:
         word = prev[0]
         preps = CITY_PREPOSITIONS_EN if lang == "en" else CITY_PREPOSITIONS
         return word in preps
+
+
+_PUNCT_SPACE = re.compile(r"[\s\-]+")
+
+
+def _match_key(alias: str) -> str:
+    """Folded alias with its punctuation kept, spaces/hyphens collapsed (how `find` keys a match)."""
+    return _PUNCT_SPACE.sub(" ", fold_same_length(alias)).strip()
+
+
+@lru_cache(maxsize=8)
+def _common_words(lang: str) -> frozenset[str]:
+    if lang not in lexicon.LANGS:
+        return frozenset()
+    mod = lexicon.LANGS[lang]
+    return frozenset(mod.STOPWORDS.split()) | frozenset(p for p in getattr(mod, "CAP_STOP", "").split("|") if p)
+
+
+_PERSON_BEFORE = re.compile(r"([^\W\d_][^\W\d_'’]+) $")
+
+
+def _after_first_name(text: str, start: int, raw: list) -> bool:
+    """"Marlon Santos": a one-word club name right after a capitalised given name that is
+    not itself a club, not a sentence start and not a common word is a surname."""
+    m = _PERSON_BEFORE.search(text, max(0, start - 25), start)
+    if not m or not m.group(1)[:1].isupper() or m.group(1).isupper():
+        return False
+    if raw and raw[-1][1] >= m.start():
+        return False                    # "Real Madrid Juventus": two clubs in a row
+    j = m.start() - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    if j < 0 or text[j] in ".!?\n:\"“«(-–—|":
+        return False                    # sentence start: "Calciomercato Milan", "Ufficiale Inter"
+    from .people import reject_words
+    return fold(m.group(1)) not in reject_words()
 
 
 def _trie_pattern(words: list[str]) -> str:

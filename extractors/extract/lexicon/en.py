@@ -14,7 +14,7 @@ CAP_STOP = ("the|a|an|and|but|or|if|as|at|in|on|for|from|to|of|with|by|after|bef
             "under|then|so|now|still|only|just|even|yet|no|yes|not|all|some|many|any|each|every|both|"
             "dortmund|reds|blues|gunners|spurs|magpies|toffees|hammers|saints|foxes|villans|wolves|"
             "black|cats|red|devils|citizens|premier|outcast|on-loan|welcome|negotiations|pochettino's|"
-            "mr|sir|twitter|instagram|headline|photo|picture|getty|images|pa|reuters|ap|afp|england|portuguese")
+            "nice|mr|sir|twitter|instagram|headline|photo|picture|getty|images|pa|reuters|ap|afp|england|portuguese")
 
 MOVE = ("transfer*|sign|signs|signed|signing|move|moves|moving|bid|bids|offer|offers|loan|loaned|deal|deals|"
         "linked|link|links|interest|interested|keen|target|targets|targeting|pursue|pursuing|chase|chasing|"
