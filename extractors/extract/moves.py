@@ -495,34 +495,38 @@ def _attached_club(folded: str, ps: int, pe: int, clubs: list[ClubMention]) -> C
     return None
 
 
+_SUITOR_FROM = re.compile(r"\b(?:interest|bid|bids|offer|offers|approach|enquiry|enquiries|attention|competition|"
+                          r"interesse|offerta|offerte|interes|oferta|interet|offre)\s+(?:\w+\s+)?"
+                          r"(?:from|dal|dalla|dell'|del|de|du)\s*$")
+_FROM_NEAR = re.compile(r"(?:\bfrom|\bdal|\bdalla|\bdall'|\bdallo|in uscita dal\w*|\bleave|\bleaving|\bquitter|"
+                        r"\bdesde el|salir del|salida del|\blasciare (?:il|la|l')|\blascia (?:il|la|l'))\s*$")
+_FROM_WIDE = re.compile(r"(?:\bcontract (?:at|with)|\bunder contract (?:at|with)|\bplaying for|\bplays for|"
+                        r"\bstarring for|contratto con (?:il|la|l')?|in forza (?:al|alla|all')|"
+                        r"contrato con el|juega en el|\bjoue (?:a|au|pour)|sous contrat (?:avec|a)|"
+                        r"\b(?:pay|paying|paid|pagare|pagar|payer|versare)(?: (?:il|la|al|alla|el|al|le|l'|the))?|"
+                        r"(?:talks|discussions|negotiations|trattativa|trattative|contatti|negociaciones|"
+                        r"discussions|negociations|accordo|agreement|acuerdo|accord)\s+(?:\w+\s+){0,2}?"
+                        r"(?:with|con|avec)\s+(?:il |la |l'|el |le |les |the )?)\s*$")
+_HIST_BEFORE = re.compile(r"(?:\bex|\bformer|\bformerly|\bancien|\bantiguo|ex giocatore del\w*|ex calciatore del\w*|"
+                          r"l'ex\s+\w+\s+del\w*|cresciuto nel\w*|\bspell at|\bspells at|\bcareer at|brillo con el)\s*(?:l')?$")
+_HIST_FORMER = re.compile(r"\b(?:former|ex)\s+$")
+_HIST_NOUN = re.compile(r"\s+(?:striker|forward|defender|midfielder|player|winger|keeper|captain|boss|manager)")
+
+
 def _is_from_cue(folded: str, c: ClubMention) -> bool:
-    before = folded[max(0, c.start - 25):c.start]
-    if re.search(r"\b(?:interest|bid|bids|offer|offers|approach|enquiry|enquiries|attention|competition|"
-                 r"interesse|offerta|offerte|interes|oferta|interet|offre)\s+(?:\w+\s+)?(?:from|dal|dalla|dell'|del|de|du)\s*$",
-                 folded[max(0, c.start - 40):c.start]):
-        return False        # "interest from X": X is a suitor
-    if re.search(r"(?:\bfrom|\bdal|\bdalla|\bdall'|\bdallo|in uscita dal\w*|\bleave|\bleaving|\bquitter|"
-                 r"\bdesde el|salir del|salida del|\blasciare (?:il|la|l')|\blascia (?:il|la|l'))\s*$", before):
-        return True
     wide = folded[max(0, c.start - 40):c.start]
-    return bool(re.search(r"(?:\bcontract (?:at|with)|\bunder contract (?:at|with)|\bplaying for|\bplays for|"
-                          r"\bstarring for|contratto con (?:il|la|l')?|in forza (?:al|alla|all')|"
-                          r"contrato con el|juega en el|\bjoue (?:a|au|pour)|sous contrat (?:avec|a)|"
-                          r"\b(?:pay|paying|paid|pagare|pagar|payer|versare)(?: (?:il|la|al|alla|el|al|le|l'|the))?|"
-                          r"(?:talks|discussions|negotiations|trattativa|trattative|contatti|negociaciones|"
-                          r"discussions|negociations|accordo|agreement|acuerdo|accord)\s+(?:\w+\s+){0,2}?"
-                          r"(?:with|con|avec)\s+(?:il |la |l'|el |le |les |the )?)\s*$", wide))
+    if _SUITOR_FROM.search(wide):
+        return False        # "interest from X": X is a suitor
+    if _FROM_NEAR.search(folded[max(0, c.start - 25):c.start]):
+        return True
+    return bool(_FROM_WIDE.search(wide))
 
 
 def _is_history(folded: str, c: ClubMention) -> bool:
     before = folded[max(0, c.start - 30):c.start]
-    after = folded[c.start + len(c.surface): c.start + len(c.surface) + 25]
-    if re.search(r"(?:\bex|\bformer|\bformerly|\bancien|\bantiguo|ex giocatore del\w*|ex calciatore del\w*|"
-                 r"l'ex\s+\w+\s+del\w*|cresciuto nel\w*|\bspell at|\bspells at|\bcareer at|brillo con el)\s*(?:l')?$",
-                 before):
+    if _HIST_BEFORE.search(before):
         return True
-    if re.search(r"\b(?:former|ex)\s+$", before) and re.match(r"\s+(?:striker|forward|defender|midfielder|player|"
-                                                             r"winger|keeper|captain|boss|manager)", after):
+    if _HIST_FORMER.search(before) and _HIST_NOUN.match(folded, c.start + len(c.surface)):
         return True
     return False
 
