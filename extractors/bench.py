@@ -53,6 +53,11 @@ def _peak_mb(who: int) -> float:
     return round(resource.getrusage(who).ru_maxrss / 1024, 1)    # Linux: KiB
 
 
+def _cpu_seconds() -> float:
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def _sources(spec: dict):
     from extractors.sources import Source
 
@@ -189,7 +194,20 @@ def _child_dbt(spec):
     # articles in the lake (dbt-duckdb keeps its own connection to the build file open)
     lake = paths(spec["base"]).lake / "articles"
     n = sum(pq.ParquetFile(f).metadata.num_rows for f in lake.glob("ingest_date=*/*.parquet"))
-    return {"seconds": seconds, "articles": n}
+    out = {"seconds": seconds, "articles": n}
+    # where dbt's time goes: per node from run_results.json, the rest is dbt's own overhead
+    rr = warehouse.target_dir(paths(spec["base"])) / "run_results.json"
+    if rr.exists():
+        nodes = json.loads(rr.read_text("utf-8"))["results"]
+        timed = sorted(((r["unique_id"], r["execution_time"]) for r in nodes), key=lambda x: -x[1])
+        out["nodes"] = len(nodes)
+        out["node_seconds"] = sum(t for _, t in timed)
+        out["slowest_nodes"] = [[u, round(t, 3)] for u, t in timed[:8]]
+        by_kind: dict = {}
+        for u, t in timed:
+            by_kind[u.split(".")[0]] = by_kind.get(u.split(".")[0], 0) + t
+        out["seconds_by_kind"] = {k: round(v, 3) for k, v in by_kind.items()}
+    return out
 
 
 def _child_repartition(spec):
@@ -260,7 +278,13 @@ CHILDREN = {name[len("_child_"):]: fn for name, fn in globals().items() if name.
 
 def _child_main(spec_path: str) -> None:
     spec = json.loads(Path(spec_path).read_text("utf-8"))
+    load_before = os.getloadavg()[0]
+    cpu0 = _cpu_seconds()
     result = CHILDREN[spec["kind"]](spec)
+    # CPU time (user + sys, this process and its pool workers) is a check on wall
+    # time when other work shares the machine: see loadavg
+    result["cpu_seconds"] = round(_cpu_seconds() - cpu0, 3)
+    result["loadavg_1m"] = [round(load_before, 2), round(os.getloadavg()[0], 2)]
     result["peak_rss_mb"] = _peak_mb(resource.RUSAGE_SELF)
     result["children_peak_rss_mb"] = _peak_mb(resource.RUSAGE_CHILDREN)
     Path(spec["result"]).write_text(json.dumps(result, default=str), "utf-8")

@@ -1,0 +1,71 @@
+"""`make bench` at a tiny N: every figure is in the JSON and sane. Never timed:
+a benchmark measures speed, a test only checks that the measurement happened."""
+import json
+import math
+import subprocess
+import sys
+
+import pytest
+
+from extractors import bench, bench_corpus
+from extractors.config import REPO_ROOT
+
+def test_corpus_is_deterministic_sized_and_has_transfer_sentences():
+    a, b = bench_corpus.render_page(3, 5), bench_corpus.render_page(3, 5)
+    assert a == b and a != bench_corpus.render_page(4, 5)
+    sizes = [len(bench_corpus.render_page(3, i).encode()) for i in range(40)]
+    assert min(sizes) >= bench_corpus.MIN_BYTES * 0.9 and max(sizes) <= bench_corpus.MAX_BYTES + 8 * 1024
+    langs = {bench_corpus.outlet_of(i).language for i in range(8)}
+    assert langs == {"it", "en", "es", "fr"}
+
+
+@pytest.fixture(scope="module")
+def figures(tmp_path_factory):
+    out = tmp_path_factory.mktemp("bench")
+    proc = subprocess.run([sys.executable, "-m", "extractors.bench", "--tiny", "--quiet", "--out", str(out)],
+                          cwd=REPO_ROOT, capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    assert "MET" in proc.stdout                      # the targets table was printed
+    latest = json.loads((out / "latest.json").read_text())
+    runs = list(out.glob("bench-*.json"))
+    assert len(runs) == 1 and json.loads(runs[0].read_text()) == latest
+    png = out / "stages.png"
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    return latest
+
+
+def _positive(x):
+    return isinstance(x, (int, float)) and math.isfinite(x) and x > 0
+
+
+@pytest.mark.slow
+def test_every_stage_has_time_throughput_and_peak_memory(figures):
+    n = figures["meta"]["n"]
+    assert figures["meta"]["unavailable"] == {}, "extractors.extract or extractors.warehouse not importable"
+    for stage in bench.STAGE_ORDER:
+        s = figures["stages"][stage]
+        assert _positive(s["seconds"]) and _positive(s["articles_per_s"]) and _positive(s["peak_rss_mb"]), stage
+        assert s["articles"] == n, stage                 # no page of the corpus lost on the way
+
+
+@pytest.mark.slow
+def test_floor_cores_scaling_and_dbt_figures(figures):
+    assert _positive(figures["floor"]["trafilatura_extract"]["articles_per_s"])
+    assert _positive(figures["floor"]["pipeline_one_process"]["articles_per_s"])
+    pool = figures["all_cores"]["pool"]
+    assert pool["landed"] == pool["extracted"] == figures["meta"]["n"] and pool["failed"] == 0
+    sc = figures["scaling"]
+    assert sc["n_large"] == figures["meta"]["n"] * sc["scale"]
+    assert sc["stages_large"]["land"]["articles"] == sc["n_large"]
+    inc = figures["incremental_dbt"]
+    assert inc["articles_base"] == sc["n_large"] and inc["articles_new"] >= 1
+    assert inc["incremental"]["articles"] == inc["full_refresh"]["articles"] == sc["n_large"] + inc["articles_new"]
+    assert _positive(figures["extract_plain_text"]["articles_per_s"])
+
+
+@pytest.mark.slow
+def test_targets_table_has_a_measured_value_for_every_target(figures):
+    got = {t["key"]: t for t in figures["targets"]}
+    assert set(got) == {k for k, *_ in bench.TARGETS}
+    for t in got.values():
+        assert _positive(t["value"]) and isinstance(t["met"], bool), t
