@@ -1,7 +1,7 @@
 """Airflow DAG `transfer_rumours`: transfer news -> Parquet lake -> dbt-duckdb warehouse.
 
 discover+fetch+clean (one mapped task per source) -> land -> extract
-  -> dbt (cosmos task group, one DuckDB writer at a time) -> publish -> summary
+  -> dbt (cosmos task group, one DuckDB writer at a time) -> publish -> docs, summary
 The task bodies live in extractors/; this file only wires them together.
 """
 from datetime import datetime, timedelta
@@ -46,11 +46,21 @@ def transfer_rumours():
 
         return extract_day(orch.run_day(get_current_context()))
 
+    @task
+    def prepare_warehouse() -> str:
+        return orch.prepare_warehouse()
+
     @task(pool=orch.DUCKDB_POOL)
     def publish() -> str:
         from extractors.warehouse import publish as publish_warehouse
 
         return str(publish_warehouse())
+
+    @task(pool=orch.DUCKDB_POOL)
+    def docs() -> str:
+        from extractors.warehouse import generate_docs
+
+        return str(generate_docs())
 
     @task
     def summary() -> str:
@@ -61,7 +71,7 @@ def transfer_rumours():
         return text
 
     landed = land(ingest.expand(source=list_sources()))
-    landed >> extract() >> orch.cosmos_group() >> publish() >> summary()
+    landed >> extract() >> prepare_warehouse() >> orch.cosmos_group() >> publish() >> [docs(), summary()]
 
 
 transfer_rumours()

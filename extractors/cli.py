@@ -89,7 +89,11 @@ def _cmd_demo(args) -> int:
     from extractors.summary import print_summary
 
     site_dir = REPO_ROOT / "data" / "samples" / "site"
-    with StaticSite(site_dir, port=args.port) as site:
+    try:   # a fixed port keeps the sample URLs, and so re-runs, identical
+        server = StaticSite(site_dir, port=args.port)
+    except OSError:
+        server = StaticSite(site_dir, port=0)
+    with server as site:
         env = {**os.environ, "MERCATO_SAMPLES_URL": site.url}
         conf = {"sources_file": str(REPO_ROOT / "data" / "sources" / "samples.yml")}
         print(f"sample site at {site.url}; running DAG transfer_rumours with airflow dags test ...", flush=True)
@@ -194,7 +198,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_serve)
 
     p = sub.add_parser("demo", help="serve the sample site and run the DAG end to end")
-    p.add_argument("--port", type=int, default=0)
+    p.add_argument("--port", type=int, default=8765)
     p.set_defaults(func=_cmd_demo)
 
     p = sub.add_parser("summary", help="print counts and the top rumours")

@@ -76,8 +76,15 @@ def ingest(source: dict, p: dict, day: date) -> dict:
     return ingest_source(src, day, settings)
 
 
+def prepare_warehouse() -> str:
+    """dbt-duckdb creates the build file but not its folder."""
+    build = paths().build_db
+    build.parent.mkdir(parents=True, exist_ok=True)
+    return str(build)
+
+
 def cosmos_group(group_id: str = "warehouse"):
-    """The dbt project as an Airflow task group, one task per model/seed (tests run with each)."""
+    """The dbt project as an Airflow task group, one task per model or seed, then all dbt tests in one task (relationship tests span models)."""
     from cosmos import DbtTaskGroup, ExecutionConfig, ProfileConfig, ProjectConfig, RenderConfig
     from cosmos.constants import InvocationMode, LoadMode, TestBehavior
 
@@ -91,7 +98,7 @@ def cosmos_group(group_id: str = "warehouse"):
         profile_config=ProfileConfig(profile_name="mercato", target_name="dev",
                                      profiles_yml_filepath=DBT_PROJECT_DIR / "profiles.yml"),
         execution_config=ExecutionConfig(invocation_mode=InvocationMode.DBT_RUNNER),
-        render_config=RenderConfig(load_method=LoadMode.DBT_MANIFEST, test_behavior=TestBehavior.AFTER_EACH),
+        render_config=RenderConfig(load_method=LoadMode.DBT_MANIFEST, test_behavior=TestBehavior.AFTER_ALL),
         operator_args={"pool": DUCKDB_POOL, "install_deps": False},
         default_args={"retries": 1},
     )
