@@ -110,7 +110,7 @@ class ClubIndex:
         """Club mentions in reading order."""
         raw = []      # (start, end, key, surface_list)
         for m in self.regex.finditer(folded):
-            key = re.sub(r"[\s\-]+", " ", m.group(0))
+            key = _PUNCT_SPACE.sub(" ", m.group(0))
             cands = self.surfaces.get(key)
             if not cands:
                 continue
@@ -188,7 +188,7 @@ class ClubIndex:
     @staticmethod
     def _is_place(folded: str, start: int, lang: str) -> bool:
         before = folded[max(0, start - 12):start].rstrip()
-        prev = re.findall(r"[a-z']+$", before)
+        prev = _RX_LAST_WORD.findall(before)
         if not prev:
             return False
         word = prev[0]
@@ -197,6 +197,7 @@ class ClubIndex:
 
 
 _PUNCT_SPACE = re.compile(r"[\s\-]+")
+_RX_LAST_WORD = re.compile(r"[a-z']+$")
 
 
 def _match_key(alias: str) -> str:

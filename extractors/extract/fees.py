@@ -43,6 +43,19 @@ KIND_PRIORITY = {"offer": 1, "agreed": 2, "asking": 3, "value": 4, "fee": 3, "cl
 ROLE_OF_SUB = {"offer": "offer", "agreed": "agreed", "asking": "asking", "value": "valuation", "clause": "asking"}
 
 
+_RX_BILLION = re.compile(_BILLION)
+_RX_THOUSAND = re.compile(_THOUSAND)
+_RX_YEAR = re.compile(r"(?:19|20)\d\d")
+_RX_NUM = re.compile(_NUM)
+_RX_SCALE_END = re.compile(rf"\s?({_SCALE})$")
+_RX_PCT = re.compile(r"\s*%")
+_RX_WAGE_WORD = re.compile(r"(?:ingaggio|stipendio|salary|wages|salario|sueldo|salaire)\W+(?:\w+\W+){0,3}$")
+_RX_BONUS_AFTER = re.compile(r"\s*(?:di |de |in |en |d')?(?:bonus|add-ons|add ons|variables|variabili|primes)")
+_RX_PLUS_END = re.compile(r"(?:piu|plus|mas|\+)\s*(?:altri|otros|further|another)?\s*$")
+_RX_IN_YEAR = re.compile(r"\W*(?:\w+\W+){0,2}(?:in|nel|en|del)\s+(?:19|20)\d\d\b")
+_RX_PERMANENTLY = re.compile(r"(?:sign|buy) him (?:permanently|outright)|permanently for|riscatto")
+
+
 @dataclass
 class FeeMention:
     """One amount for the move-linking stage: `fee.kind` says what the number is
@@ -82,9 +95,9 @@ def _scale(word: str | None) -> float:
     if not word:
         return 1.0
     w = word.strip()
-    if re.fullmatch(_BILLION, w):
+    if _RX_BILLION.fullmatch(w):
         return 1e9
-    if re.fullmatch(_THOUSAND, w):
+    if _RX_THOUSAND.fullmatch(w):
         return 1e3
     return 1e6
 
@@ -121,14 +134,12 @@ def find_fees(text: str, folded: str, lang: str, sentence_of, month: str | None 
             continue
         if scale_w == "mil" and lang != "es":
             continue
-        if re.fullmatch(r"(?:19|20)\d\d", num) and not scale_w and not sym:
+        if _RX_YEAR.fullmatch(num) and not scale_w and not sym:
             continue
         try:
             value = _num(num, lang, bool(scale_w)) * _scale(scale_w)
         except ValueError:
             continue
-        if scale_w and re.fullmatch(_THOUSAND, scale_w) and scale_w in ("mila",) and False:
-            pass
         cur = _currency(sym, curw, lang)
         start, end = m.start(), m.end()
         # trailing space captured by optional groups
@@ -137,9 +148,9 @@ def find_fees(text: str, folded: str, lang: str, sentence_of, month: str | None 
         low = high = None
         rng = _RANGE_LOW.search(folded[max(0, start - 30):start])
         if rng:
-            lm = re.search(_NUM, rng.group("low"))
+            lm = _RX_NUM.search(rng.group("low"))
             if lm:
-                lw = re.search(rf"\s?({_SCALE})$", rng.group("low").strip())
+                lw = _RX_SCALE_END.search(rng.group("low").strip())
                 try:
                     lv = _num(lm.group(0), lang, True) * (_scale(lw.group(1)) if lw else _scale(scale_w))
                     if 0 < lv < value:
@@ -249,19 +260,19 @@ def classify(folded: str, start: int, end: int, lang: str) -> tuple[str, str]:
         if close >= 0:
             after = after[close + 1:] + folded[end + 45:end + 45 + close + 1]
             near_a = after[:28]
-    if re.match(r"\s*%", after):
+    if _RX_PCT.match(after):
         return "past", "other"
-    if lexicon.has("WAGE", near_a) or re.search(r"(?:ingaggio|stipendio|salary|wages|salario|sueldo|salaire)\W+(?:\w+\W+){0,3}$", before):
+    if lexicon.has("WAGE", near_a) or _RX_WAGE_WORD.search(before):
         return "wage", "wage"
-    if re.match(r"\s*(?:di |de |in |en |d')?(?:bonus|add-ons|add ons|variables|variabili|primes)", after) \
-            or re.search(r"(?:piu|plus|mas|\+)\s*(?:altri|otros|further|another)?\s*$", near_b) and lexicon.has("BONUS", near_a):
+    if _RX_BONUS_AFTER.match(after) \
+            or _RX_PLUS_END.search(near_b) and lexicon.has("BONUS", near_a):
         return "bonus", "bonus"
-    if re.match(r"\W*(?:\w+\W+){0,2}(?:in|nel|en|del)\s+(?:19|20)\d\d\b", after[:25]):
+    if _RX_IN_YEAR.match(after[:25]):
         return "past", "past"
     if lexicon.has("PAST_FEE", near_b) and not lexicon.has("OFFER", near_b):
         return "past", "past"
     if lexicon.has("OPTION", before[-90:]) or lexicon.has("OBLIGATION", before[-90:]) \
-            or re.search(r"(?:sign|buy) him (?:permanently|outright)|permanently for|riscatto", before[-60:]):
+            or _RX_PERMANENTLY.search(before[-60:]):
         return "option", "option"
     if lexicon.has("CLAUSE", before[-45:]) or lexicon.has("CLAUSE", near_a):
         return "clause", "clause"

@@ -10,6 +10,7 @@ full name used elsewhere in the article; keys fold accents, display names keep t
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from . import lexicon
@@ -99,6 +100,15 @@ class Person:
                              position=self.position, birth_year=self.birth_year)
 
 
+_RX_PREV_WORD = re.compile(r"([a-z']+)\s*$")
+_RX_QUOTE_END = re.compile(r"[\"'“‘(\-–:]\s*$")
+_RX_APPOS_PLAYER = re.compile(r"^\s*(?:di|of|de|del|della|dell'|du|d')\s+(?:\w+\s+)?(?:giocatore|calciatore|player|jugador|"
+                               r"futbolista|joueur|club|ragazzo)\s*,\s*$")
+_RX_OF_TAIL = re.compile(r"^\s*(?:di|of|de|del|della|dell'|du|d')\s")
+_RX_COMMA_TAIL = re.compile(r"^\s*,\s*$")
+_RX_TAIL_WORDS = re.compile(r"[a-z0-9\-']+")
+
+
 def _reject_words() -> frozenset[str]:
     from .lexicon.nicknames import CITY_ALIASES
     out = set(lexicon.words("CAP_STOP")) | set(lexicon.words("NOT_NAME")) | set(lexicon.words("NATIONALITY"))
@@ -166,7 +176,7 @@ def find_people(text: str, folded: str, sentences: list[Sentence], clubs: list[C
     for run in runs:
         if any(fold(m.group(0)) in club_suffix for m in run[1:]):
             continue            # "Cardiff City", "Bristol Rovers": a club missing from the reference
-        prev = re.search(r"([a-z']+)\s*$", folded[max(0, run[0].start() - 8):run[0].start()])
+        prev = _RX_PREV_WORD.search(folded[max(0, run[0].start() - 8):run[0].start()])
         if prev and prev.group(1) in _ARTICLES and len(run) >= 2:
             continue            # "al Sánchez Pizjuán", "il Pocho": places and nicknames, not names
         for piece in _split_run(run, reject):
@@ -232,8 +242,9 @@ def find_people(text: str, folded: str, sentences: list[Sentence], clubs: list[C
 
     # 3. roles, positions, birth years from cues next to each mention
     club_ends = {c.start + len(c.surface): c for c in clubs}
+    bench = _BenchSentences(folded, sentences)
     for s, e, p in mentions:
-        _vote(p, text, folded, s, e, club_ends)
+        _vote(p, text, folded, s, e, club_ends, bench)
     for p in persons.values():
         if p.weak and p.player_votes > 0:
             p.weak = False
@@ -300,7 +311,7 @@ def _is_initial(text: str, start: int, sent_starts: set[int]) -> bool:
     if start in sent_starts:
         return True
     before = text[max(0, start - 3):start]
-    return bool(re.search(r"[\"'“‘(\-–:]\s*$", before)) and (start - 3 <= 0 or (start - 3) in sent_starts
+    return bool(_RX_QUOTE_END.search(before)) and (start - 3 <= 0 or (start - 3) in sent_starts
                                                                or any(x in sent_starts for x in range(start - 3, start)))
 
 
@@ -359,14 +370,13 @@ def _cue_at_end(kind: str, window: str) -> bool:
     rx = lexicon.cue_regex(kind)
     for m in rx.finditer(window):
         tail = window[m.end():]
-        if re.match(r"^\s*(?:di|of|de|del|della|dell'|du|d')\s+(?:\w+\s+)?(?:giocatore|calciatore|player|jugador|"
-                    r"futbolista|joueur|club|ragazzo)\s*,\s*$", tail):
+        if _RX_APPOS_PLAYER.match(tail):
             return True         # "l'agente del calciatore, X": apposition, X is the agent
-        if re.match(r"^\s*(?:di|of|de|del|della|dell'|du|d')\s", tail):
+        if _RX_OF_TAIL.match(tail):
             continue            # "l'agente di X": X is not the agent
-        if re.match(r"^\s*,\s*$", tail):
+        if _RX_COMMA_TAIL.match(tail):
             return True
-        if len(re.findall(r"[a-z0-9\-']+", tail)) <= 3 and "," not in tail and "." not in tail:
+        if len(_RX_TAIL_WORDS.findall(tail)) <= 3 and "," not in tail and "." not in tail:
             return True
     return False
 
@@ -432,8 +442,31 @@ def _after_cue(kind: str, after_clause: str) -> bool:
     return lexicon.cue_regex(kind).match(rest) is not None
 
 
+class _BenchSentences:
+    """Per sentence, once: does it speak of a bench ("replace X as manager", "new coach")?"""
+
+    def __init__(self, folded: str, sentences: list[Sentence]):
+        self.folded = folded
+        self.starts = [x.start for x in sentences]
+        self.sentences = sentences
+        self.memo: dict[int, float] = {}
+
+    def weight(self, pos: int) -> float:
+        i = bisect_right(self.starts, pos) - 1
+        w = self.memo.get(i)
+        if w is None:
+            if i < 0:
+                seg = self.folded[max(0, pos - 160):pos + 160]
+            else:
+                x = self.sentences[i]
+                seg = self.folded[x.start:x.end]
+            w = (0.6 if lexicon.has("MANAGER_MOVE", seg) else 0.0) + (1.0 if _RX_AS_MANAGER.search(seg) else 0.0)
+            self.memo[i] = w
+        return w
+
+
 def _vote(p: Person, text: str, folded: str, s: int, e: int, club_ends: dict[int, ClubMention],
-          sent_text: str = "") -> None:
+          bench: "_BenchSentences | None" = None) -> None:
     before = folded[max(0, s - 45):s]
     before = _RX_SPLIT_BEFORE.split(before)[-1]
     after = folded[e:e + 60]
@@ -487,13 +520,15 @@ def _vote(p: Person, text: str, folded: str, s: int, e: int, club_ends: dict[int
     if _after_cue("PLAYER_AFTER", after_clause):
         p.player_votes += 1.0
     # in a sentence about a bench ("replace X as manager"): a coach
-    sent_b = _RX_SPLIT_SENT.split(folded[max(0, s - 160):s])[-1]
-    sent_a = _RX_SPLIT_SENT.split(folded[e:e + 160])[0]
-    around = sent_b + " " + sent_a
-    if lexicon.has("MANAGER_MOVE", around):
-        votes["COACH"] = votes.get("COACH", 0.0) + 0.6
-    if _RX_AS_MANAGER.search(around):
-        votes["COACH"] = votes.get("COACH", 0.0) + 1.0
+    if bench is not None:
+        w = bench.weight(s)
+    else:
+        sent_b = _RX_SPLIT_SENT.split(folded[max(0, s - 160):s])[-1]
+        sent_a = _RX_SPLIT_SENT.split(folded[e:e + 160])[0]
+        around = sent_b + " " + sent_a
+        w = (0.6 if lexicon.has("MANAGER_MOVE", around) else 0.0) + (1.0 if _RX_AS_MANAGER.search(around) else 0.0)
+    if w:
+        votes["COACH"] = votes.get("COACH", 0.0) + w
     # player evidence
     if not noun_for and _cue_at_end("PLAYER_NOUN", before):
         p.player_votes += 1.5
