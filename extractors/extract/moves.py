@@ -194,6 +194,8 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
             focus = _focus(by_sent_people, s.idx, fs, 6 if coref else 3)
             if focus is None:
                 continue
+            if not coref and _same_paragraph_subject(text, sentences, by_sent_people, s.idx, focus):
+                coref = True    # pro-drop: the paragraph's only named player is the subject
             people = [(s.start, s.start, focus)]
             anaphoric = True
         cl = [c for c in by_sent_clubs.get(s.idx, []) if c.start not in history_spans]
@@ -469,6 +471,19 @@ def _focus(by_sent_people, idx: int, folded_sentence: str = "", back: int = 3) -
         if ps:
             return ps[-1][2]
     return None
+
+
+def _same_paragraph_subject(text, sentences, by_sent_people, idx: int, focus: Person) -> bool:
+    """The sentence continues a paragraph whose only named player is `focus` ("Sonó para el X",
+    "È stato accostato al Y"): no line break since the sentence that names him, no other
+    player named in between."""
+    for j in range(idx - 1, max(-1, idx - 3), -1):
+        if "\n" in text[sentences[j].end:sentences[j + 1].start]:
+            return False
+        ppl = by_sent_people.get(j)
+        if ppl:
+            return all(q is focus for (_, _, q) in ppl)
+    return False
 
 
 def _only_anaphoric(by_sent_people, idx, p) -> bool:
