@@ -137,7 +137,7 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
         for c in cl:
             if _is_history(folded, c):
                 history_spans.add(c.start)
-            elif _is_seller_subject(folded, c, s.end):
+            elif _is_seller_subject(folded, c, s.end) or _is_paid_club(folded, c, s.start, s.end):
                 seller_spans.add(c.start)
         for (ps, pe, p) in by_sent_people.get(s.idx, []):
             cid = _attached_club(folded, ps, pe, cl)
@@ -162,6 +162,7 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
     movers: dict[int, Person] = {}
     move_sents: dict[int, list[int]] = {}
     dest_in_sent: dict[int, set[str]] = {}
+    pair_sents: dict[int, tuple[str, str]] = {}    # sentence -> two clubs dealing with each other
     for s in sentences:
         fs = folded[s.start:s.end]
         if s.idx in loan_list:
@@ -199,6 +200,9 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
             people = [(s.start, s.start, focus)]
             anaphoric = True
         cl = [c for c in by_sent_clubs.get(s.idx, []) if c.start not in history_spans]
+        pc = _club_pair(folded, fs, s.start, cl)
+        if pc:
+            pair_sents[s.idx] = pc
         attached = attached_spans.get(s.idx, set())
         sellers = {c.start for c in cl if _SELLER.search(folded[max(s.start, c.start - 60):c.start])
                    or _is_from_cue(folded, c) or c.start in seller_spans}
@@ -299,6 +303,7 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
                         r.windows[s.idx] = fs[a:b]
                 r.weight += 1.0 if (c.surface and (not anaphoric or coref)) else 0.5
                 dest_in_sent.setdefault(s.idx, set()).add(c.club_id)
+    _resolve_club_pairs(recs, pair_sents, current)
     # players with a move cue but no destination: (player, from, None)
     for pid, p in movers.items():
         if not any(k[0] == pid for k in recs) and current.get(pid):
@@ -360,7 +365,23 @@ _SELLER_VERB = re.compile(
     r"spara|pide|piden|exige|exigen|reclama|reclaman|tasa|tasan|valora|valoran|demande|demandent|reclame|"
     r"exige|estime|are asking|is asking|asking|demand|demands|value him|valued him|want\s+(?:around\s+|at least\s+)?[£€$]|"
     r"wants\s+(?:around\s+|at least\s+)?[£€$]|would accept|will accept|non vuole (?:cedere|vendere|privarsi)|"
-    r"no quiere (?:vender|desprenderse)|refuse to sell|refuses to sell|won't sell|will not sell)")
+    r"no quiere (?:vender|desprenderse)|refuse to sell|refuses to sell|won't sell|will not sell|"
+    r"incassa|incassera|incasserebbe|incasserà|ricava|ricavera|guadagna|"
+    r"ingresa|ingresara|ingresaria|recibe|recibira|recibiria|se embolsa|"
+    r"will receive|would receive|receive|receives|pocket|pockets|will pocket|would pocket|"
+    r"touche|touchera|toucherait|percoit|percevra|empoche|empochera)")
+_PAID_BEFORE = re.compile(r"\b(?:al|alla|ai|agli|all'|allo|to|au|aux|a|al|a los|a la)\s*(?:il|la|i|the|el|le)?\s*$")
+_PAID_AFTER = re.compile(
+    r"^\s*,?\s*(?:(?:andranno|andra|vanno|va|spettano|spetta|verranno|arriveranno|iran|ira|van|"
+    r"iront|ira|will go|go|goes)\b|(?:\w+\s+){0,3}?(?:indennizzo|compenso|conguaglio|indemnizacion|"
+    r"compensacion|indemnite|compensation)\b)")
+
+
+def _is_paid_club(folded: str, c: ClubMention, s0: int, limit: int) -> bool:
+    """A club the money goes to is the seller ("ai X andranno 20 milioni", "al X un indennizzo")."""
+    before = folded[max(s0, c.start - 12):c.start]
+    after = folded[c.start + len(c.surface): min(limit, c.start + len(c.surface) + 40)]
+    return bool(_PAID_BEFORE.search(before) and _PAID_AFTER.match(after))
 
 
 def _is_seller_subject(folded: str, c: ClubMention, limit: int) -> bool:
@@ -471,6 +492,52 @@ def _focus(by_sent_people, idx: int, folded_sentence: str = "", back: int = 3) -
         if ps:
             return ps[-1][2]
     return None
+
+
+_PAIR_COORD = re.compile(r"^\s*(?:e|ed|and|y|et|&|-|–|/)\s*(?:il|lo|la|l'|the|el|le|les|los)?\s*$")
+_PAIR_TALK = re.compile(
+    r"\b(?:accordo|intesa|trattativ\w*|contatti|dialogo|summit|incontro|agreement|agreed|agree|talks|"
+    r"negotiat\w*|discussions|deal|acuerdo|negociacion\w*|conversaciones|reunion|pacto|accord|"
+    r"negociation\w*|discussions|pourparlers|tombes d'accord|d'accord)\b")
+
+
+def _club_pair(folded: str, fs: str, s0: int, cl: list[ClubMention]) -> tuple[str, str] | None:
+    """Two clubs named together as the parties of one deal ("A and B have agreed",
+    "trattativa tra A e B", "negociaciones entre A y B"): one sells, the other buys."""
+    if len(cl) < 2 or not _PAIR_TALK.search(fs):
+        return None
+    for a, b in zip(cl, cl[1:]):
+        if a.club_id != b.club_id and _PAIR_COORD.match(folded[a.start + len(a.surface):b.start]):
+            return a.club_id, b.club_id
+    return None
+
+
+def _resolve_club_pairs(recs: dict, pair_sents: dict, current: dict) -> None:
+    """A player linked to both clubs of a dealing pair goes to the one also named as his
+    destination elsewhere; the other is the seller (his current club)."""
+    if not pair_sents:
+        return
+    inside = set(pair_sents)
+    for idx, (a, b) in pair_sents.items():
+        for key in [k for k in recs if k[1] == a]:
+            pid = key[0]
+            ra, rb = recs.get((pid, a)), recs.get((pid, b))
+            if ra is None or rb is None or ra.loan_list or rb.loan_list or ra.renewal or rb.renewal:
+                continue
+            if idx not in ra.direct or idx not in rb.direct:
+                continue
+            sa = len(set(ra.direct) - inside)
+            sb = len(set(rb.direct) - inside)
+            if sa and not sb:
+                buyer, seller = a, b
+            elif sb and not sa:
+                buyer, seller = b, a
+            else:
+                continue
+            if current.get(pid) not in (None, seller):
+                continue
+            current[pid] = seller
+            del recs[(pid, seller)]
 
 
 def _same_paragraph_subject(text, sentences, by_sent_people, idx: int, focus: Person) -> bool:

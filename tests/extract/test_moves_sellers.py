@@ -1,0 +1,26 @@
+"""Seller/buyer resolution (moves.py). Every sentence is written for these tests."""
+from extractors.extract import extract_text
+
+
+def rums(text):
+    return {(r.player.split()[-1], r.from_club, r.to_club) for r in extract_text(text).rumours}
+
+
+def test_two_clubs_agreeing_the_one_named_as_destination_elsewhere_is_the_buyer():
+    text = ("Everton could sign Jake Holloway on loan this week. "
+            "Brentford and Everton have reached an agreement for the loan of Jake Holloway.")
+    got = rums(text)
+    assert ("Holloway", "Brentford", "Everton") in got
+    assert not any(t == "Brentford" for _, _, t in got)
+
+
+def test_club_the_money_goes_to_is_the_seller():
+    text = "Il Torino ha chiuso per Andrea Sorbi: all'Atalanta andranno 12 milioni di euro."
+    got = rums(text)
+    assert ("Sorbi", "Atalanta", "Torino") in got
+    assert not any(t == "Atalanta" for _, _, t in got)
+
+
+def test_club_that_receives_a_fee_is_the_seller():
+    got = rums("Arsenal sign Jake Holloway and Brentford will receive £20m for the striker.")
+    assert ("Holloway", "Brentford", "Arsenal") in got
