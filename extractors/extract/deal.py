@@ -18,6 +18,8 @@ _NEGATED_DENIAL = re.compile(r"(?:\bno|\bnon|\bnot|n't|\bpas|\bnunca|\bnever)\s+
 _HYPOTHETICAL_BID = re.compile(r"(?:bid|bids|offer|swoop|approach|tentativo|offerta|oferta|offre|puja|ofensiva)$")
 _HYPOTHETICAL = re.compile(r"\b(?:could|may|might|would|plan|plans|planning|lining up|line up|weighing|weigh up|"
                            r"considering|consider|ready to|prepared to|linked with|mulling|eyeing|potential|possible|"
+                           r"preparing|prepares|prepare|prepara|preparano|preparando|prepare|preparent|"
+                           r"studia|studiando|estudia|estudiando|pensa|piensa|envisage|"
                            r"potrebbe|potrebbero|possibile|eventuale|ipotesi|podria|podrian|posible|eventual|"
                            r"pourrait|pourraient|eventuelle|possible)\b")
 _NEGATED_AGREEMENT = re.compile(r"(?:non|not|no|sin|pas|senza|without)\s+(?:\w+\s+){0,2}(?:accordo|agreement|acuerdo|accord)")

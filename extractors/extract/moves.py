@@ -137,7 +137,8 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
         for c in cl:
             if _is_history(folded, c):
                 history_spans.add(c.start)
-            elif _is_seller_subject(folded, c, s.end) or _is_paid_club(folded, c, s.start, s.end):
+            elif _is_seller_subject(folded, c, s.end) or _is_paid_club(folded, c, s.start, s.end) \
+                    or _CURRENT_BEFORE.search(folded[max(s.start, c.start - 60):c.start]):
                 seller_spans.add(c.start)
         for (ps, pe, p) in by_sent_people.get(s.idx, []):
             cid = _attached_club(folded, ps, pe, cl)
@@ -304,6 +305,11 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
                 r.weight += 1.0 if (c.surface and (not anaphoric or coref)) else 0.5
                 dest_in_sent.setdefault(s.idx, set()).add(c.club_id)
     _resolve_club_pairs(recs, pair_sents, current)
+    if focal and sentences and _SELL.search(" ".join(folded[x.start:x.end] for x in sentences[:3])):
+        # a sales round-up about one club: its players linked elsewhere leave that club
+        for (pid, to_id) in list(recs):
+            if current.get(pid) is None and to_id and not any(k[0] == pid and k[1] == focal for k in recs):
+                current[pid] = focal
     # players with a move cue but no destination: (player, from, None)
     for pid, p in movers.items():
         if not any(k[0] == pid for k in recs) and current.get(pid):
@@ -375,6 +381,14 @@ _PAID_AFTER = re.compile(
     r"^\s*,?\s*(?:(?:andranno|andra|vanno|va|spettano|spetta|verranno|arriveranno|iran|ira|van|"
     r"iront|ira|will go|go|goes)\b|(?:\w+\s+){0,3}?(?:indennizzo|compenso|conguaglio|indemnizacion|"
     r"compensacion|indemnite|compensation)\b)")
+
+
+_CURRENT_BEFORE = re.compile(
+    r"(?:\b(?:sigue|continua|resta|rimane|stays|remains|still|titolare|titular|juega|gioca|plays|joue|reste|"
+    r"importante?|important|indiscutible|intoccabile|fisso)\s+(?:[\w']+\s+){0,3}?"
+    r"(?:en el|en la|nel|nella|nello|nell'|at|au|dans le|con el|con il|con la|with)"
+    r"|con la (?:maglia|casacca) (?:del|della|dell'|dello)|con la camiseta del|sous le maillot (?:du|de)|"
+    r"\bscor\w* for|\bplaying for|\bplays for|\bstarring for|in forza (?:al|alla|all'))\s*$")
 
 
 def _is_paid_club(folded: str, c: ClubMention, s0: int, limit: int) -> bool:

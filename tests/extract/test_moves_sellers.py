@@ -24,3 +24,18 @@ def test_club_the_money_goes_to_is_the_seller():
 def test_club_that_receives_a_fee_is_the_seller():
     got = rums("Arsenal sign Jake Holloway and Brentford will receive £20m for the striker.")
     assert ("Holloway", "Brentford", "Arsenal") in got
+
+
+def test_club_where_the_player_still_plays_is_his_current_club_not_a_destination():
+    text = ("Marcos Beltrán interesa al Real Betis. "
+            "Marcos Beltrán sigue siendo importante en el Sevilla, pero podrían venderlo.")
+    got = rums(text)
+    assert ("Beltrán", "Sevilla", "Real Betis") in got
+    assert not any(t == "Sevilla" for _, _, t in got)
+
+
+def test_sales_roundup_players_leave_the_club_of_the_article():
+    text = ("El Sevilla necesita vender antes de fichar. El Sevilla escucha ofertas por sus jugadores. "
+            "El Sevilla quiere hacer caja.\n"
+            "Marcos Beltrán suena para fichar por el Real Betis.")
+    assert ("Beltrán", "Sevilla", "Real Betis") in rums(text)

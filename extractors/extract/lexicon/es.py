@@ -43,7 +43,7 @@ PLAYER_NOUN = ("jugador|futbolista|delantero|atacante|centrocampista|mediocentro
 
 DENIED = ("no parece dispuesto|descart*|rechaz*|desmient*|desmentido|no hay interes|ningun contacto|"
           "sin contacto|no interesa|bloque*|se cae|se cayo|fracas*|no abonaran|no ejercera|"
-          "no ejercer|no se contempla|niega|negado|no hay una oferta formal|frustrad*|no llega")
+          "no ejercer|no se contempla|niega|negado|frustrad*|no llega")
 COMPLETED = ("ha anunciado|anuncio|oficial|oficialmente|ya es|ha fichado|fichado|cerrado|cedido al|cedido a|esta cedido|"
              "estan cedidas|a prestamo|se embolsaron|anunciado|presentado|firmo|ha firmado|llego")
 AGREED = ("acuerdo|acuerdo cerrado|principio de acuerdo|han cerrado|cerrado|todo hecho|pacto|pactado|"
