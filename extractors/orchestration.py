@@ -41,10 +41,11 @@ def params() -> dict:
 
 
 def assets() -> dict:
+    """One Asset per lake table. Identified by name only: the data location is a
+    deployment setting (MERCATO_DATA_DIR) and must not change an asset's identity."""
     from airflow.sdk import Asset
 
-    lake = paths().lake
-    return {t: Asset(name=f"mercato_lake_{t}", uri=(lake / t).as_uri())
+    return {t: Asset(name=f"mercato_lake_{t}")
             for t in ("articles", "rejects", "club_mentions", "player_mentions", "fee_mentions", "rumours")}
 
 
