@@ -16,3 +16,7 @@ def test_pro_drop_does_not_cross_a_paragraph_break():
     text = ("Otro caso es el de Marcos Beltrán, que no entra en los planes del técnico.\n\n"
             "Sonó con fuerza para el Real Betis durante las últimas semanas.")
     assert ("Beltrán", "Real Betis") not in pairs(text)
+
+
+def test_italian_wanting_verb_is_a_move_cue():
+    assert ("Sorbi", "Torino") in pairs("Il Torino vuole Andrea Sorbi per la prossima stagione.")

@@ -25,7 +25,9 @@ MOVE = ("mercato|calciomercato|trasferiment*|acquist*|cession*|ceder*|cedut*|ven
         "ufficializzat*|valutando|pallino|nel mirino|"
         "concorrenza|corte di|in direzione|destinazione|"
         "clausola|indennizzo|operazione|affare|asta|duello|sfuma*|saltat*|saltasse|trasferiment*|"
-        "in entrata|rimpiazzare|sostituire|puntare su|puntare|tentativo|regalo")
+        "in entrata|rimpiazzare|sostituire|puntare su|puntare|tentativo|regalo|vuole|vogliono|volere|"
+        "corteggia|corteggiano|corteggiat*|insegue|inseguono|seguono con attenzione|accostat*|"
+        "cercano|sulle tracce|bussare|bussa|chiesto informazioni|richiesta")
 
 # words just before a club naming the destination ("nel mirino del Milan")
 TO_CUE = ("mirino del|mirino della|mirino dei|mirino dell|interesse del|interesse della|interesse dell|"
