@@ -45,13 +45,26 @@ def status_of(folded_sentence: str) -> str | None:
     return None
 
 
+# a formality still to come: the deal is agreed, not yet completed (conventions: medical, awaiting the announcement)
+_PENDING = re.compile(
+    r"\b(?:manca solo|mancano solo|manca soltanto|mancano soltanto|manca solo la firma|in attesa dell'ufficialita|"
+    r"attende(?:re)? l'ufficialita|visite mediche (?:previste|fissate|in programma|rimandate)|"
+    r"awaiting|subject to a medical|pending a medical|medical (?:is )?(?:scheduled|booked|planned)|"
+    r"yet to be announced|before the official announcement|"
+    r"a falta de|pendiente de|solo falta|falta el anuncio|falta la firma|reconocimiento medico (?:previsto|programado)|"
+    r"en attente de|reste (?:a|plus qu'a) (?:officialiser|passer la visite)|visite medicale (?:prevue|programmee))")
+
+
 def status_for(sentences: list[str]) -> str:
-    """Status of a rumour: the first evidence sentence with a cue decides; a denial anywhere wins."""
+    """Status of a rumour: the first evidence sentence with a cue decides; a denial anywhere wins;
+    a completion with a formality still pending ("only the medical is missing") is agreed."""
     found = [status_of(s) for s in sentences]
     if "denied" in found:
         return "denied"
     for st in found:
         if st:
+            if st == "completed" and any(_PENDING.search(s) for s in sentences):
+                return "agreed"
             return st
     return "rumour"
 

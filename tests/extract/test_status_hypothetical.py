@@ -9,3 +9,9 @@ def test_bid_being_prepared_is_not_negotiating():
 
 def test_no_formal_offer_yet_is_not_a_denial():
     assert status_of("todavia no hay una oferta formal por el jugador") != "denied"
+
+
+def test_completed_with_only_the_medical_missing_is_agreed():
+    from extractors.extract.deal import status_for
+    assert status_for(["il torino ha chiuso l'acquisto ufficiale di sorbi", "mancano solo le visite mediche"]) == "agreed"
+    assert status_for(["the deal is official and he has signed"]) == "completed"
