@@ -110,7 +110,11 @@ def _failure_summary(res: Any) -> str:
         if status in {"error", "fail", "runtime error"}:
             node = getattr(r, "node", None)
             name = getattr(node, "unique_id", None) or getattr(node, "name", "?")
-            lines.append(f"{status}: {name}: {(getattr(r, 'message', '') or '').strip()}")
+            detail = (getattr(r, "message", "") or "").strip()
+            if not detail and getattr(r, "max_loaded_at", None) is not None:
+                # source freshness: stale data, not a crash
+                detail = f"stale: newest row loaded at {r.max_loaded_at} ({r.age:.0f} s ago)"
+            lines.append(f"{status}: {name}: {detail}")
     return "\n".join(lines) or "see the dbt log"
 
 

@@ -70,7 +70,8 @@ raw_mentions as (
 
 ),
 
-mentions as (
+-- materialized: referenced several times, and folding names is not free
+mentions as materialized (
 
     select
         article_id,
@@ -101,31 +102,75 @@ article_clubs as (
 
 ),
 
--- the clubs each key has been seen with, over all articles, and its roles
+article_club_sets as (
+
+    select article_id, list(distinct club_id) as clubs
+    from article_clubs
+    group by article_id
+
+),
+
+-- every proper word-suffix of every multi-word key ("nikola milenkovic" ->
+-- "milenkovic"), so partial names are found by equality, not by scanning
+key_suffixes as (
+
+    select distinct
+        mention_key                                             as full_key,
+        role,
+        array_to_string(tokens[start_token:], ' ')              as suffix
+    from (
+        select
+            mention_key,
+            role,
+            string_split(mention_key, ' ')                      as tokens,
+            unnest(range(2, name_tokens + 1))                   as start_token
+        from mentions
+        where name_tokens > 1
+    )
+
+),
+
+-- each mention paired with the longer keys (same role) ending with it, and
+-- the clubs of the mention's article
+suffix_pairs as (
+
+    select m.article_id, m.mention_key, m.role, ks.full_key, acs.clubs as article_clubs
+    from mentions as m
+    inner join key_suffixes as ks
+        on ks.suffix = m.mention_key
+        and ks.role = m.role
+    left join article_club_sets as acs
+        on acs.article_id = m.article_id
+
+),
+
+-- the clubs each candidate full key has been seen with, over all articles
 key_context as (
 
     select distinct mentions.mention_key, mentions.role, article_clubs.club_id
     from mentions
     inner join article_clubs on mentions.article_id = article_clubs.article_id
+    where mentions.mention_key in (select full_key from key_suffixes)
 
 ),
 
--- for each mention, the longer keys that end with it and share a club with
--- the mention's article and its role
+-- candidates: the pairs whose full key shares a club with the mention's
+-- article. (Written as pairs x article clubs, then one three-column join: a
+-- join of all keys' clubs with all articles' clubs explodes on big clubs.)
 candidates as (
 
     select distinct
-        m.article_id,
-        m.mention_key,
-        full_keys.mention_key as candidate_key
-    from mentions as m
-    inner join article_clubs as ac
-        on m.article_id = ac.article_id
-    inner join key_context as full_keys
-        on full_keys.club_id = ac.club_id
-        and full_keys.role = m.role
-        and full_keys.mention_key like ('% ' || m.mention_key)
-        and len(string_split(full_keys.mention_key, ' ')) > m.name_tokens
+        pc.article_id,
+        pc.mention_key,
+        pc.full_key as candidate_key
+    from (
+        select article_id, mention_key, role, full_key, unnest(article_clubs) as club_id
+        from suffix_pairs
+    ) as pc
+    inner join key_context as kc
+        on kc.mention_key = pc.full_key
+        and kc.role = pc.role
+        and kc.club_id = pc.club_id
 
 ),
 
