@@ -70,6 +70,21 @@ _ANAPHOR_NP = re.compile(
     r"defenseur|ailier|gardien|international)\b")
 
 
+_DESC_NP: re.Pattern | None = None
+
+
+def _descriptive_np(fs: str) -> bool:
+    """A noun phrase that refers back to a player already named: "the Uruguayan", "il
+    fuoriclasse uruguaiano", "el lateral", "le Brésilien", "the 24-year-old", "il 27enne"."""
+    global _DESC_NP
+    if _DESC_NP is None:
+        _DESC_NP = re.compile(
+            r"(?:\b(?:il|lo|la|the|el|le|sul|del|al|nel|dal|au|du|sur le)\s+|\b(?:l|sull|dell|all|nell|dall|d|sur l)')(?:(?:young|giovane|joven|jeune|talented|talentuoso|ex|former)\s+)?"
+            + lexicon.cue_regex("DEMONYM").pattern
+            + r"|\b(?:the|il|el|le|l')\s*\d\d[- ]?(?:year[- ]old|enne|anni|ans|anos)\b")
+    return _ANAPHOR_NP.search(fs) is not None or _DESC_NP.search(fs) is not None
+
+
 _PLURAL_NP = re.compile(
     r"\b(?:(?:los|les|i|gli|the|these|those|questi|estos|ces)\s+(?:dos|deux|due|two)\s+(?:jugadores|futbolistas|"
     r"joueurs|giocatori|calciatori|players|footballers)|both players|ambos jugadores|entrambi i giocatori|"
@@ -79,14 +94,19 @@ _PLURAL_NP = re.compile(
 def _last_two(by_sent_people, idx: int, back: int) -> list[Person]:
     """The two players named last before sentence `idx` ("los dos futbolistas", "the pair")."""
     seen: list[Person] = []
+    first: list[Person] = []
     for j in range(idx - 1, max(-1, idx - 1 - back), -1):
-        for (_, _, p) in reversed(by_sent_people.get(j, [])):
+        ppl = by_sent_people.get(j, [])
+        if ppl and not any(ppl[0][2] is q for q in first):
+            first.append(ppl[0][2])
+        for (_, _, p) in reversed(ppl):
             if not any(p is q for q in seen):
                 seen.append(p)
     if len(seen) < 2:
         return []
-    # the two most talked-about of the recent names (a name in passing is not one of "the two")
-    ranked = sorted(range(len(seen)), key=lambda i: (-len(seen[i].spans), i))
+    # the two most talked-about of the recent names (a name in passing is not one of "the two");
+    # the first name of a sentence is its subject and outranks a name in passing
+    ranked = sorted(range(len(seen)), key=lambda i: (-len(seen[i].spans) - (1 if any(seen[i] is q for q in first) else 0), i))
     return [seen[i] for i in ranked[:2]]
 
 
@@ -192,7 +212,7 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
                 people = [(s.start, s.start, q) for q in pair]
                 anaphoric = coref = True
         if not people:
-            coref = bool(_ANAPHOR_NP.search(fs))
+            coref = _descriptive_np(fs)
             focus = _focus(by_sent_people, s.idx, fs, 6 if coref else 3)
             if focus is None:
                 continue
@@ -228,8 +248,8 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
         for c in cl:
             if c.start in attached:
                 continue
-            if len(distinct) == 1:
-                owner[c.start] = distinct
+            if len(distinct) == 1 or anaphoric:
+                owner[c.start] = distinct     # "the two players" / "him": every club of the sentence is theirs
                 continue
             cc = _clause_of(cuts, c.start - s.start)
             best, best_d = [], None
@@ -372,6 +392,11 @@ _SELLER_VERB = re.compile(
     r"exige|estime|are asking|is asking|asking|demand|demands|value him|valued him|want\s+(?:around\s+|at least\s+)?[£€$]|"
     r"wants\s+(?:around\s+|at least\s+)?[£€$]|would accept|will accept|non vuole (?:cedere|vendere|privarsi)|"
     r"no quiere (?:vender|desprenderse)|refuse to sell|refuses to sell|won't sell|will not sell|"
+    r"(?:vuole |vogliono |potrebbe |potrebbero |puo |could |would |will |is ready to |are ready to |"
+    r"is willing to |are willing to |podria |podrian |quiere |quieren |pourrait |veut )?"
+    r"(?:vender|venderlo|venderle|vende|venden|venderia|ceder|cede|ceden|cederlo|vendere|venderlo|cedere|cederlo|"
+    r"cede|cedono|venderebbe|cederebbe|sell|sells|selling|cash in on|offload|vendre|ceder|vend|vendent|"
+    r"lacher|laisser partir|let him go|let go)\b|"
     r"incassa|incassera|incasserebbe|incasserà|ricava|ricavera|guadagna|"
     r"ingresa|ingresara|ingresaria|recibe|recibira|recibiria|se embolsa|"
     r"will receive|would receive|receive|receives|pocket|pockets|will pocket|would pocket|"

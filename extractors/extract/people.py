@@ -240,6 +240,8 @@ def find_people(text: str, folded: str, sentences: list[Sentence], clubs: list[C
             mentions.append((s, e, p))
     mentions.sort(key=lambda x: x[0])
 
+    _common_display(text, persons)
+
     # 3. roles, positions, birth years from cues next to each mention
     club_ends = {c.start + len(c.surface): c for c in clubs}
     bench = _BenchSentences(folded, sentences)
@@ -250,6 +252,21 @@ def find_people(text: str, folded: str, sentences: list[Sentence], clubs: list[C
             p.weak = False
     _propagate_lists(text, folded, mentions, sent_starts)
     return list(persons.values()), mentions
+
+
+def _common_display(text: str, persons: dict[str, "Person"]) -> None:
+    """The display name is the form the article writes most often ("Rafinha" over one
+    "Rafinha Alcántara"); on a tie the fuller form stays."""
+    for p in persons.values():
+        if len(p.spans) < 2 or len(p.tokens) < 2:
+            continue
+        counts: dict[str, int] = {}
+        for s, e in p.spans:
+            w = text[s:e]
+            counts[w] = counts.get(w, 0) + 1
+        best = max(counts.items(), key=lambda kv: (kv[1], len(kv[0].split())))
+        if best[0] != p.name and best[1] > counts.get(p.name, 0) and fold(best[0]) in " ".join(p.tokens):
+            p.name = best[0]
 
 
 _RX_LIST_SEP = re.compile(r"\s*(?:,\s*|\s(?:e|ed|y|et|and|o|or|ou|&)\s+(?:a\s+)?|,\s*(?:e|y|et|and)\s+(?:a\s+)?)$")

@@ -39,3 +39,9 @@ def test_sales_roundup_players_leave_the_club_of_the_article():
             "El Sevilla quiere hacer caja.\n"
             "Marcos Beltrán suena para fichar por el Real Betis.")
     assert ("Beltrán", "Sevilla", "Real Betis") in rums(text)
+
+
+def test_a_club_that_would_sell_is_the_seller_not_a_destination():
+    from extractors.extract import extract_text
+    rs = extract_text("El Sevilla no descarta vender a Marcos Beltrán, pretendido por el Real Betis.").rumours
+    assert {(r.from_club, r.to_club) for r in rs} == {("Sevilla", "Real Betis")}

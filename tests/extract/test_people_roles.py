@@ -72,3 +72,11 @@ def test_as_manager_sentence_makes_a_coach():
 
 def test_transfer_object_affare_marks_a_player():
     assert "Kowalczyk" in players("Nell'affare Kowalczyk il Torino ha incassato bene.")
+
+
+def test_display_name_is_the_form_the_article_writes_most_often():
+    from extractors.extract import extract_text
+    text = ("Il Torino pensa a Rafael Souza Lima. Souza Lima piace anche al Napoli. "
+            "Per Souza Lima servono 10 milioni.")
+    names = {p.name for p in extract_text(text).players}
+    assert "Souza Lima" in names

@@ -107,5 +107,14 @@ CUR_EUR = "euro|di euro|euri"
 CUR_GBP = "sterline|di sterline"
 CUR_USD = "dollari|di dollari"
 
+# demonyms used as a noun for a player already named ("l'uruguaiano", "il brasiliano"); `*` = any ending
+DEMONYM = ("italian*|uruguaian*|uruguagi*|brasilian*|argentin*|frances*|spagnol*|portoghes*|olandes*|belg*|tedesc*|"
+           "ingles*|croat*|serb*|polacc*|svedes*|norveges*|danes*|turc*|grec*|georgian*|nigerian*|senegales*|"
+           "marocchin*|ivorian*|camerunens*|colombian*|cilen*|messican*|american*|giappones*|corean*|svizzer*|"
+           "austriac*|cec*|slovacc*|sloven*|ungheres*|rumen*|albanes*|bosniac*|montenegrin*|kosovar*|islandes*|"
+           "finlandes*|scozzes*|galles*|irlandes*|ucrain*|russ*|egizian*|algerin*|tunisin*|ghanes*|ecuadorian*|"
+           "paraguaian*|peruvian*|venezuelan*|canades*|australian*|maliano|guineano|gabonese|congolese|"
+           "fuoriclasse|bomber|talento|gioiello|campione|centravanti|mediano|regista|trequartista|fantasista|"
+           "mezzala|laterale|ragazzo|giovane|baby|numero dieci|numero nove|nazionale|jolly|capitano")
 ANAPHOR = "il giocatore|il calciatore|il difensore|il centrocampista|l'attaccante|il portiere|il classe|lui|lo|l'esterno|il terzino|il ragazzo|il centrale"
 NEG = "non|nessun|nessuna|mai|zero|ne"
