@@ -6,6 +6,7 @@ extract        run the extractors over a day's articles into the lake tables
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 from concurrent.futures import ProcessPoolExecutor
@@ -239,26 +240,42 @@ def _extract_safe(article: dict) -> tuple[dict | None, str | None]:
 EXTRACT_TABLES = ("club_mentions", "player_mentions", "fee_mentions", "rumours")
 
 
+EXTRACT_BATCH = 1000        # articles in memory at once: extract's memory does not grow with the day
+_EXTRACT_COLUMNS = ["article_id", "url", "source", "title", "language", "text"]
+
+
 def extract(day: date, p: Paths | None = None, workers: int = 1) -> dict:
-    """Run the extractors over the day's landed articles; replace the day's extraction tables."""
+    """Run the extractors over the day's landed articles; replace the day's extraction tables.
+
+    Articles are read, extracted and written in batches of EXTRACT_BATCH (one
+    atomic file per table, written as it goes), so peak memory is bounded by a
+    batch, not by the size of the day."""
     p = p or default_paths()
-    articles = lake_io.read_partition(p.lake, "articles", day)
-    out: dict[str, list[dict]] = {t: [] for t in EXTRACT_TABLES}
-    failures = []
-    if workers > 1 and len(articles) > 1:
-        with ProcessPoolExecutor(workers) as pool:
-            results = list(pool.map(_extract_safe, articles, chunksize=16))
-    else:
-        results = [_extract_safe(a) for a in articles]
-    for article, (rows, error) in zip(articles, results):
-        if error:
-            failures.append(_reject(article["url"], article["source"], "extract", error))
-            continue
-        for table in EXTRACT_TABLES:
-            out[table] += rows[table]
-    for table in EXTRACT_TABLES:
-        lake_io.write_partition(p.lake, table, day, out[table])
+    failures, n_articles, pool = [], 0, None
+    with contextlib.ExitStack() as stack:
+        writers = {t: stack.enter_context(lake_io.PartitionWriter(p.lake, t, day)) for t in EXTRACT_TABLES}
+        try:
+            for articles in lake_io.iter_partition(p.lake, "articles", day, _EXTRACT_COLUMNS, EXTRACT_BATCH):
+                n_articles += len(articles)
+                if workers > 1 and (pool or len(articles) > 1):
+                    pool = pool or ProcessPoolExecutor(workers)
+                    results = list(pool.map(_extract_safe, articles, chunksize=16))
+                else:
+                    results = [_extract_safe(a) for a in articles]
+                batch: dict[str, list[dict]] = {t: [] for t in EXTRACT_TABLES}
+                for article, (rows, error) in zip(articles, results):
+                    if error:
+                        failures.append(_reject(article["url"], article["source"], "extract", error))
+                        continue
+                    for table in EXTRACT_TABLES:
+                        batch[table] += rows[table]
+                for table in EXTRACT_TABLES:
+                    writers[table].write(batch[table])
+        finally:
+            if pool:
+                pool.shutdown()
     rejects = [r for r in lake_io.read_partition(p.lake, "rejects", day) if r["stage"] != "extract"]
     lake_io.write_partition(p.lake, "rejects", day, _dedupe_rejects(rejects + failures))
-    return {"articles": len(articles), "rumours": len(out["rumours"]), "clubs": len(out["club_mentions"]),
-            "players": len(out["player_mentions"]), "fees": len(out["fee_mentions"]), "failed": len(failures)}
+    return {"articles": n_articles, "rumours": writers["rumours"].rows, "clubs": writers["club_mentions"].rows,
+            "players": writers["player_mentions"].rows, "fees": writers["fee_mentions"].rows,
+            "failed": len(failures)}
