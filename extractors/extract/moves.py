@@ -29,6 +29,7 @@ _GAP_BEFORE_NOUN = re.compile(r"^\s+(?:and\s+\w+\s+)?(?:[\w\-£€$.']+\s+){0,4}
 _FROM_TAIL = re.compile(r"(?:in uscita (?:dal|dalla|dall')|in forza (?:al|alla|all')|sotto contratto con (?:il|la|l')|"
                         r"di proprieta (?:del|della|dell')|\bfrom|\bdesde (?:el|la)|\bquitter|\bleave|\blasciare (?:il|la|l')"
                         r"|\bdal|\bdalla|\bdall')\s*$")
+_PRE_FROM_TAIL = re.compile(r"uscita|forza|contratto|proprieta|from|desde|quitter|leave|lasciare|dal")
 _YEAR_PAST = re.compile(r"\b(?:in|nel|en|del|dal|since)\s+(?:19|20)\d\d\b")
 _PAST_VERB = re.compile(r"\b(?:joined|signed for|bought|arrived|cost|arrivato|acquistato nel|llego|fichado|"
                         r"passato|came|moved)\b")
@@ -158,7 +159,7 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
             if _is_history(folded, c):
                 history_spans.add(c.start)
             elif _is_seller_subject(folded, c, s.end) or _is_paid_club(folded, c, s.start, s.end) \
-                    or _CURRENT_BEFORE.search(folded[max(s.start, c.start - 60):c.start]):
+                    or _current_before(folded[max(s.start, c.start - 60):c.start]):
                 seller_spans.add(c.start)
         for (ps, pe, p) in by_sent_people.get(s.idx, []):
             cid = _attached_club(folded, ps, pe, cl)
@@ -225,7 +226,7 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
         if pc:
             pair_sents[s.idx] = pc
         attached = attached_spans.get(s.idx, set())
-        sellers = {c.start for c in cl if _SELLER.search(folded[max(s.start, c.start - 60):c.start])
+        sellers = {c.start for c in cl if _seller_before(folded[max(s.start, c.start - 60):c.start])
                    or _is_from_cue(folded, c) or c.start in seller_spans}
         renewal_cue = lexicon.cue_regex("RENEWAL").search(fs)
         renewal_neg = bool(renewal_cue and _NEG_NEAR.search(fs[max(0, renewal_cue.start() - 30):renewal_cue.start()]))
@@ -416,6 +417,18 @@ _CURRENT_BEFORE = re.compile(
     r"\bscor\w* for|\bplaying for|\bplays for|\bstarring for|in forza (?:al|alla|all'))\s*$")
 
 
+_PRE_SELLER = re.compile(r"tratta|contatt|accord|intesa|talks|negotiat|agreement|acuerdo|negociac|discussion|offert|"
+                         r"offre|ofrece|pag|verse|paid|pay|privarsi|fare a meno")
+
+
+def _seller_before(window: str) -> bool:
+    return bool(_PRE_SELLER.search(window) and _SELLER.search(window))
+
+
+def _current_before(window: str) -> bool:
+    return bool(_PRE_CURRENT.search(window) and _CURRENT_BEFORE.search(window))
+
+
 def _is_paid_club(folded: str, c: ClubMention, s0: int, limit: int) -> bool:
     """A club the money goes to is the seller ("ai X andranno 20 milioni", "al X un indennizzo")."""
     before = folded[max(s0, c.start - 12):c.start]
@@ -604,7 +617,7 @@ def _attached_club(folded: str, ps: int, pe: int, clubs: list[ClubMention]) -> C
             gap = folded[pe:c.start]
             if _GAP_AFTER_ATTACH.match(gap) and not re.search(r"\b(?:di|e|and|y|et|o|or)\s*$", gap.strip(" (")):
                 return c
-            if _FROM_TAIL.search(gap) and not re.search(r"[.;:!?]", gap):
+            if _PRE_FROM_TAIL.search(gap) and _FROM_TAIL.search(gap) and not re.search(r"[.;:!?]", gap):
                 return c
         elif ce <= ps and ps - ce <= 45:
             gap = folded[ce:ps]
@@ -634,17 +647,30 @@ _HIST_FORMER = re.compile(r"\b(?:former|ex)\s+$")
 _HIST_NOUN = re.compile(r"\s+(?:striker|forward|defender|midfielder|player|winger|keeper|captain|boss|manager)")
 
 
+# cheap necessary conditions: every alternative of the cue regex contains one of these strings
+_PRE_FROM_NEAR = re.compile(r"from|dal|leav|quitter|desde|sali|lascia")
+_PRE_FROM_WIDE = re.compile(r"contra|play|starring|forza|juega|joue|pay|pag|versare|talks|discussion|negoti|negoci|"
+                            r"trattativ|contatti|accord|agreement|acuerdo")
+_PRE_HIST = re.compile(r"ex|former|ancien|antiguo|cresciuto|spell|career|brillo")
+_PRE_CURRENT = re.compile(r"sigue|continua|resta|rimane|stay|remain|still|titolare|titular|juega|gioca|play|joue|"
+                          r"reste|important|indiscutible|intoccabile|fisso|maglia|casacca|camiseta|maillot|scor|"
+                          r"starring|forza")
+
+
 def _is_from_cue(folded: str, c: ClubMention) -> bool:
     wide = folded[max(0, c.start - 40):c.start]
     if _SUITOR_FROM.search(wide):
         return False        # "interest from X": X is a suitor
-    if _FROM_NEAR.search(folded[max(0, c.start - 25):c.start]):
+    near = folded[max(0, c.start - 25):c.start]
+    if _PRE_FROM_NEAR.search(near) and _FROM_NEAR.search(near):
         return True
-    return bool(_FROM_WIDE.search(wide))
+    return bool(_PRE_FROM_WIDE.search(wide) and _FROM_WIDE.search(wide))
 
 
 def _is_history(folded: str, c: ClubMention) -> bool:
     before = folded[max(0, c.start - 30):c.start]
+    if not _PRE_HIST.search(before):
+        return False
     if _HIST_BEFORE.search(before):
         return True
     if _HIST_FORMER.search(before) and _HIST_NOUN.match(folded, c.start + len(c.surface)):

@@ -416,6 +416,11 @@ _RX_OBJECT = re.compile(r"(?:\bcolpo|acquisto di|cessione di|arrivo di|addio di|
                         r"trasferimento di|\bsu|\baffare|\boperazione|\btrattativa per|\bcaso|\bdossier|"
                         r"operacion|\bdeal for|\bmove for|\bbid for|\boffer for|\bpursuit of|\binterest in|"
                         r"offerta per|oferta por|offre pour|\bpara fichar a)\W*$")
+# cheap necessary conditions: every alternative of the regex below contains one of these strings
+_PRE_OBJECT = re.compile(r"colpo|acquisto|cessione|arrivo|addio|nome|debole|sign|fichaje|fichar|interes|pour|obiettivo|"
+                         r"arrivato|trasferimento|su|affare|operazione|trattativa|caso|dossier|operacion|deal|move|"
+                         r"bid|offer|pursuit|interest|oferta|offre|para")
+_PRE_COACH_BEFORE = re.compile(r"under|guida|corte|squadra|uomini|allenat|guidata|schemi")
 _RX_OFFER_TO = re.compile(r"(?:offert[oi]|offerto|offre|ofrece|ofrecio|offered|offers|offering|propone|proposto)\s+"
                           r"(?:\S+\s+){0,4}?(?:\d\S*|milioni|millones|millions|million|euro|euros|m)\s+"
                           r"(?:\S+\s+){0,3}?(?:a|al|to|à)\s*$")
@@ -482,6 +487,9 @@ class _BenchSentences:
         return w
 
 
+_ROLE_CUES = ("COACH", "EXEC", "AGENT", "JOURNALIST", "SOURCE")
+
+
 def _vote(p: Person, text: str, folded: str, s: int, e: int, club_ends: dict[int, ClubMention],
           bench: "_BenchSentences | None" = None) -> None:
     before = folded[max(0, s - 45):s]
@@ -490,11 +498,12 @@ def _vote(p: Person, text: str, folded: str, s: int, e: int, club_ends: dict[int
     after_clause = _RX_SPLIT_AFTER.split(after)[0]
     appos = _RX_APPOS.match(after_clause)
     votes = p.role_votes
+    role_before = lexicon.any_regex(_ROLE_CUES).search(before) is not None
     for kind in ROLE_KINDS:
         w = 0.0
-        if _cue_at_end(kind, before):
+        if role_before and _cue_at_end(kind, before):
             w += 2.0
-        if kind == "JOURNALIST" and _cue_at_end("SOURCE", before):
+        if kind == "JOURNALIST" and role_before and _cue_at_end("SOURCE", before):
             w += 2.0
         if appos and lexicon.cue_regex(kind).match(after_clause[appos.end() - len(appos.group(0).lstrip(" ,(")):].lstrip(" ,(")):
             w += 2.0
@@ -523,16 +532,17 @@ def _vote(p: Person, text: str, folded: str, s: int, e: int, club_ends: dict[int
             votes["COACH"] = votes.get("COACH", 0.0) + 2.0
         elif lexicon.cue_regex("POSS_PLAYER").match(tail) or re.match(r"(?:[a-z]+\s+){0,2}playing career", tail):
             p.player_votes += 1.0
-    if _RX_COACH_BEFORE.search(before) or _suitor_rx().search(before):
+    if (_PRE_COACH_BEFORE.search(before) and _RX_COACH_BEFORE.search(before)) or _suitor_rx().search(before):
         votes["COACH"] = votes.get("COACH", 0.0) + 2.0
     if _RX_PLAYERS_OF.search(before):
         votes["COACH"] = votes.get("COACH", 0.0) + 2.0
     if _RX_EXEC_OF.search(before):
         votes["EXEC"] = votes.get("EXEC", 0.0) + 2.0
-    noun_for = _player_noun_for(before)
+    noun_before = lexicon.cue_regex("PLAYER_NOUN").search(before) is not None
+    noun_for = noun_before and _player_noun_for(before)
     if noun_for:
         votes["COACH"] = votes.get("COACH", 0.0) + 2.0
-    elif _RX_OBJECT.search(before):
+    elif _PRE_OBJECT.search(before) and _RX_OBJECT.search(before):
         p.player_votes += 1.0
     if _after_cue("PLAYER_AFTER", after_clause):
         p.player_votes += 1.0
@@ -547,7 +557,7 @@ def _vote(p: Person, text: str, folded: str, s: int, e: int, club_ends: dict[int
     if w:
         votes["COACH"] = votes.get("COACH", 0.0) + w
     # player evidence
-    if not noun_for and _cue_at_end("PLAYER_NOUN", before):
+    if noun_before and not noun_for and _cue_at_end("PLAYER_NOUN", before):
         p.player_votes += 1.5
     if appos:
         rest = after_clause.lstrip(" ,(")

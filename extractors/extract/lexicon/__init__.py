@@ -49,6 +49,16 @@ def cue_regex(kind: str) -> re.Pattern:
     return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])")
 
 
+@lru_cache(maxsize=None)
+def any_regex(kinds: tuple[str, ...]) -> re.Pattern:
+    """One alternation of the phrases of several kinds: a cheap "is any cue here at all?" test."""
+    parts = []
+    for kind in kinds:
+        pat = cue_regex(kind).pattern
+        parts.append(pat[len("(?<![\\w])(?:"):-len(")(?![\\w])")])
+    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])")
+
+
 def has(kind: str, folded: str) -> bool:
     return cue_regex(kind).search(folded) is not None
 
