@@ -80,3 +80,16 @@ def test_display_name_is_the_form_the_article_writes_most_often():
             "Per Souza Lima servono 10 milioni.")
     names = {p.name for p in extract_text(text).players}
     assert "Souza Lima" in names
+
+
+def test_person_appointed_to_the_bench_is_a_coach_not_a_mover():
+    from extractors.extract import extract_text
+    ex = extract_text("Roberto Falconi was appointed at Everton on Monday, and the club want to sign a striker.")
+    assert all(r.player != "Roberto Falconi" for r in ex.rumours)
+
+
+def test_the_one_a_signing_is_a_gift_for_is_the_coach():
+    from extractors.extract import extract_text
+    ex = extract_text("Il Torino prepara un colpo: il primo regalo a Gianni Morandotti sarà un attaccante.")
+    roles = {p.name: p.role for p in extract_text("Il Torino prepara un colpo: il primo regalo a Gianni Morandotti sarà un attaccante.").players}
+    assert roles.get("Gianni Morandotti", "coach") == "coach" and not ex.rumours

@@ -30,3 +30,11 @@ def test_an_announced_or_sold_move_is_completed_and_on_loan_adjective_is_not():
     assert st("Le club a annoncé la prolongation du défenseur jusqu'en 2030") == "completed"
     assert st("Il Torino ha girato l'attaccante in prestito al Genoa") == "completed"
     assert st("Real Madrid want to sign on-loan striker Paolo Brandi permanently") != "completed"
+
+
+def test_narrative_collapse_is_denied_in_four_languages():
+    from extractors.extract.deal import status_of
+    assert status_of("la trattativa con il torino si e arenata") == "denied"
+    assert status_of("the deal broke down over the fee") == "denied"
+    assert status_of("la operacion se enfrio en las ultimas horas") == "denied"
+    assert status_of("le transfert est tombe a l'eau") == "denied"

@@ -40,10 +40,10 @@ EXEC = ("chairman|owner|president|chief executive|ceo|director|sporting director
 AGENT = "agent|agents|representative|representatives|intermediary|advisor|adviser|camp|super-agent"
 JOURNALIST = "reporter|journalist|correspondent|columnist|pundit|insider|broadcaster|transfer expert"
 SOURCE = "according to|reported by|as per"
-COACH_AFTER = "has frozen out|froze out|dropped him|picked him|gave him|gives him|wants to bring|wants to sign|is keen to sign|is keen to bring|wants to add|has managed|who managed|who coached|was sacked|has been sacked|took charge|takes charge|was appointed"
+COACH_AFTER = "was appointed|has been appointed|is appointed|was named manager|was named head coach|has been named manager|takes charge|will take charge|has taken charge|takes over as|took over as|is the new manager|is the new head coach|has frozen out|froze out|dropped him|picked him|gave him|gives him|wants to bring|wants to sign|is keen to sign|is keen to bring|wants to add|has managed|who managed|who coached|was sacked|has been sacked|took charge|takes charge|was appointed"
 EXEC_AFTER = "is ready to pay|is willing to pay|is prepared to pay|will pay|is ready to spend|has sanctioned|sanctioned"
 PLAYER_AFTER = "joins|has joined|joined|signs for|has signed for|completes move|completed a move|scored|has scored|moves to|is set to join|will join|would join|could join|rejoins"
-SUITOR_BEFORE = "favourite of|a favourite of|wanted by|signed by|brought in by|target for|protege of"
+SUITOR_BEFORE = "a gift for|a present for|a boost for|reinforcement for|favourite of|a favourite of|wanted by|signed by|brought in by|target for|protege of"
 # after a possessive: "X's side" (coach), "X's eye" (the one who wants a player), "X's agent" (player)
 POSS_COACH = "side|squad|team|men|set-up|setup|charges|tactics|system|assistant|number two|deputy|predecessor|successor|coaching staff|backroom staff|reign|tenure|eye|radar|attention|wishlist|shortlist|plans|transfer plans|first team|first-team"
 POSS_PLAYER = "agent|release clause|buy-out clause|playing career|contract runs|contract expires|current deal|goals|debut"
@@ -57,7 +57,7 @@ PLAYER_NOUN = ("player|footballer|striker|forward|winger|midfielder|defender|cen
                "year-old|-year-old|academy graduate|signing|target|frontman|no9|number nine|centre-forward|"
                "team-mate|teammate")
 
-DENIED = ("not interested|no interest|no longer interested|turned down|turn down|rejected|rejects|reject|"
+DENIED = ("lost out|beaten to|missed out|walked away|pulled the plug|cooled their interest|cooled interest|ended their interest|no longer pursuing|broke down|broken down|talks ended|not interested|no interest|no longer interested|turned down|turn down|rejected|rejects|reject|"
           "refused|refuses|blocked|block|denied|denies|deny|ruled out|rules out|snub|snubbed|pulled out|"
           "collapsed|collapse|fell through|off|failed|failed bid|bid failed|no contact|no talks|"
           "no chance|not for sale|will not be sold|committed to|distanced|dismissed|lost out|called off|"

@@ -32,16 +32,16 @@ EXEC = "presidente|director deportivo|director general|secretario tecnico|dirige
 AGENT = "agente|agentes|representante|representantes|intermediario|entorno"
 JOURNALIST = "periodista|informador"
 SOURCE = "segun|de acuerdo con"
-COACH_AFTER = "contara con el|cuenta con el|no cuenta con el|no le esta dando|le esta dando|no le da|le da minutos|le dio minutos|no le dio|lo alineo|lo pidio|ha pedido"
+COACH_AFTER = "sera el nuevo entrenador|es el nuevo entrenador|se sentara en el banquillo|toma las riendas|tomara las riendas|asume el banquillo|dirigira al equipo|fue nombrado entrenador|contara con el|cuenta con el|no cuenta con el|no le esta dando|le esta dando|no le da|le da minutos|le dio minutos|no le dio|lo alineo|lo pidio|ha pedido"
 EXEC_AFTER = "dispuesto a pagar|quiere invertir|invertira|pagara"
 PLAYER_AFTER = "ficha por|firma por|firmo por|se marcha al|se marcha a|llega al|renueva con|renovo con|marco"
-SUITOR_BEFORE = "gusto de|del gusto de|peticion de|pupilo de|predilecto de|deseo de|a peticion de"
+SUITOR_BEFORE = "regalo para|regalo a|refuerzo para|a peticion expresa de|gusto de|del gusto de|peticion de|pupilo de|predilecto de|deseo de|a peticion de"
 MANAGER_MOVE = "banquillo|nuevo entrenador|destituido|cesado"
 PLAYER_NOUN = ("jugador|futbolista|delantero|atacante|centrocampista|mediocentro|volante|defensa|central|"
                "lateral|extremo|portero|guardameta|media punta|mediapunta|canterano|crack|estrella|"
                "titular|brasileno|croata|portugues|argentino|capitan|interior|pivote")
 
-DENIED = ("no parece dispuesto|descart*|rechaz*|desmient*|desmentido|no hay interes|ningun contacto|"
+DENIED = ("se rompe|se rompio|se ha roto|se enfria|se enfrio|enfriad*|se frustro|se ha caido|cayo|no fructifico|abandona la operacion|abandona la idea|no parece dispuesto|descart*|rechaz*|desmient*|desmentido|no hay interes|ningun contacto|"
           "sin contacto|no interesa|bloque*|se cae|se cayo|fracas*|no abonaran|no ejercera|"
           "no ejercer|no se contempla|niega|negado|frustrad*|no llega")
 COMPLETED = ("ha anunciado|anuncio|oficial|oficialmente|ya es|ha fichado|fichado|cerrado|cedido al|cedido a|esta cedido|"

@@ -52,18 +52,18 @@ AGENT = "agente|procuratore|agenti|procuratori|entourage|intermediario|manager d
 JOURNALIST = "giornalista|esperto di mercato|firma di|collega|opinionista"
 SOURCE = "secondo|come riferisce|come riporta"
 # cues right after a name: "X non lo vede" (coach), "X pronto a pagare" (executive), "X passa al" (player)
-COACH_AFTER = "non lo vede|lo vede|gli da spazio|non gli da spazio|lo schiera|ha chiesto un|ha chiesto il|chiede un rinforzo|conta su di lui|ha voluto fortemente"
+COACH_AFTER = "siedera sulla panchina|si siedera sulla panchina|e il nuovo allenatore|sara il nuovo allenatore|guidera la squadra|prende in mano la squadra|nominato allenatore|e stato nominato allenatore|non lo vede|lo vede|gli da spazio|non gli da spazio|lo schiera|ha chiesto un|ha chiesto il|chiede un rinforzo|conta su di lui|ha voluto fortemente"
 EXEC_AFTER = "pronto a pagare|pronta a pagare|vuole investire|e pronto a investire|investira|ha ceduto|ha venduto"
 PLAYER_AFTER = "passa al|passa alla|si trasferisce|ha firmato|firma con|firmera|va al|vola al|vola a|sbarca al|rinnova con|ha rinnovato|ha segnato|segna"
 # cues right before a name that make it the one who wants a player: "pupillo di X", "pallino di X"
-SUITOR_BEFORE = "pupillo di|pallino di|gradito a|gradimento di|richiesto da|voluto da|chiesto da|fedelissimo di|rosa di|ragazzi di|i giocatori di|alla corte di"
+SUITOR_BEFORE = "regalo a|regalo per|primo regalo a|rinforzo per|richiesta di|pupillo di|pallino di|gradito a|gradimento di|richiesto da|voluto da|chiesto da|fedelissimo di|rosa di|ragazzi di|i giocatori di|alla corte di"
 MANAGER_MOVE = "panchina|nuovo allenatore|esonerato|esonero|sulla panchina"
 PLAYER_NOUN = ("giocatore|calciatore|difensore|centrale|terzino|esterno|centrocampista|mediano|regista|"
                "trequartista|attaccante|punta|centravanti|portiere|ala|bomber|fantasista|mezzala|"
                "laterale|capitano|talento|gioiello|classe|fuoriclasse|bomber|numero dieci|jolly|"
                "giovane attaccante|giovane difensore|promessa|baby")
 
-DENIED = ("nessun contatto|nessuna trattativa|zero contatti|mai stato|nessun interesse|non e interessat*|"
+DENIED = ("arenat*|si e arenata|fumata nera|in frenata|raffreddat*|interesse raffreddato|trattativa interrotta|interrott*|nessun contatto|nessuna trattativa|zero contatti|mai stato|nessun interesse|non e interessat*|"
           "smentisc*|smentit*|smentita|rifiutat*|rifiuta|rifiuto|no del|ha detto no|detto no|"
           "salta|saltato|saltata|salto|saltasse|sfumat*|sfuma|bloccat*|bloccato la cessione|"
           "hanno bloccato|nulla di fatto|allontanato|allontanata|tramontat*|naufragat*|"
