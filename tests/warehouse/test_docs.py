@@ -35,3 +35,27 @@ def test_analyses_compile_and_run(docs, paths, name):
     finally:
         con.close()
     assert rows, f"{name} returned no rows on the sample lake"
+
+
+def test_docs_site_lists_the_marts_in_a_real_browser(docs, tmp_path):
+    """The site analysts read: served on 127.0.0.1, rendered by headless Chromium."""
+    from playwright.sync_api import sync_playwright
+
+    from extractors.serve import StaticSite
+
+    with StaticSite(docs) as site, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        try:
+            page = browser.new_page()
+            page.goto(site.url + "/index.html")
+            for folder in ("mercato", "models", "marts"):      # open the project tree
+                page.locator(f'span:text-is("{folder}"):visible').first.click()
+            page.wait_for_selector("text=fct_rumours >> visible=true", timeout=30_000)
+            text = page.inner_text("body")
+            page.screenshot(path=str(tmp_path / "dbt-docs.png"))
+        finally:
+            browser.close()
+    for mart in ("dim_clubs", "dim_players", "dim_sources", "fct_rumours", "fct_rumour_mentions",
+                 "fct_fee_estimates", "fct_rejects", "rpt_hottest_rumours"):
+        assert mart in text, mart
