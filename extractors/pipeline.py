@@ -58,11 +58,6 @@ class IngestSettings:
     languages: tuple[str, ...] | None = None    # keep only these detected languages
 
 
-def _read_local(url: str) -> tuple[str, str]:
-    path = Path(urlsplit(url).path)
-    return path.read_text("utf-8", errors="replace"), path.suffix.lower()
-
-
 def _article_row(source: Source, url: str, final_url: str, fetched_at: str, cleaned) -> dict:
     canonical = cleaned.canonical_url or final_url
     text = cleaned.text
@@ -98,6 +93,19 @@ class _Text:
     content_hash: str = ""
 
 
+def _load(url: str, fetcher: Fetcher) -> tuple[str, str, str, "_Text | None"]:
+    """Body, final URL and fetch time of one URL; plain-text files come back already 'cleaned'."""
+    if not url.startswith("file://"):
+        page = fetcher.fetch(url)
+        return page.html, page.final_url, page.fetched_at, None
+    path = Path(urlsplit(url).path)
+    body = path.read_text("utf-8", errors="replace")
+    # the file's mtime, not now: re-running a day over the same files lands identical rows
+    fetched_at = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc).isoformat()
+    text = _Text(text=body.strip(), canonical_url=url, content_hash=content_hash(body)) if path.suffix.lower() == ".txt" else None
+    return body, url, fetched_at, text
+
+
 def ingest_source(source: Source, day: date, settings: IngestSettings, p: Paths | None = None) -> dict:
     """Discover, fetch and clean one source; stage its articles and rejects for ``day``.
 
@@ -112,16 +120,7 @@ def ingest_source(source: Source, day: date, settings: IngestSettings, p: Paths 
     fetched = 0
     for url in found.urls:
         try:
-            if url.startswith("file://"):
-                body, suffix = _read_local(url)
-                final_url, fetched_at = url, now_utc().isoformat()
-                if suffix == ".txt":
-                    cleaned = _Text(text=body.strip(), canonical_url=url, content_hash=content_hash(body))
-                else:
-                    cleaned = None
-            else:
-                page = fetcher.fetch(url)
-                body, final_url, fetched_at, cleaned = page.html, page.final_url, page.fetched_at, None
+            body, final_url, fetched_at, cleaned = _load(url, fetcher)
             fetched += 1
         except FetchError as err:
             rejects.append(_reject(url, source.name, "fetch", err.reason))
