@@ -326,6 +326,7 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
                 r.weight += 1.0 if (c.surface and (not anaphoric or coref)) else 0.5
                 dest_in_sent.setdefault(s.idx, set()).add(c.club_id)
     _resolve_club_pairs(recs, pair_sents, current)
+    _reverse_swaps(folded, mentions, recs, current, movers_ok)
     if focal and sentences and _SELL.search(" ".join(folded[x.start:x.end] for x in sentences[:3])):
         # a sales round-up about one club: its players linked elsewhere leave that club
         for (pid, to_id) in list(recs):
@@ -562,6 +563,37 @@ def _club_pair(folded: str, fs: str, s0: int, cl: list[ClubMention]) -> tuple[st
         if a.club_id != b.club_id and _PAIR_COORD.match(folded[a.start + len(a.surface):b.start]):
             return a.club_id, b.club_id
     return None
+
+
+# a player offered as part of the payment goes the other way ("lo scambio con X", "plus X in the
+# opposite direction", "a cambio de X", "X en contrepartie")
+_SWAP_BEFORE = re.compile(
+    r"(?:scambio con|scambio|contropartita|contropartite|contropartita tecnica|pedina di scambio|inserendo|"
+    r"inserire|inserimento di|piu il cartellino di|in cambio di|"
+    r"in exchange for|swap for|swap involving|swap deal involving|part-exchange|part exchange|makeweight|"
+    r"a cambio de|mas el pase de|mas la cesion de|mas la ficha de|intercambio con|intercambio por|"
+    r"en echange de|contrepartie|en contrepartie)\s+(?:(?:il|lo|la|l'|el|le|the|di|de|del|of)\s*)?$")
+_SWAP_AFTER = re.compile(
+    r"^\s*,?\s*(?:(?:would|could|will|may|potrebbe|podria|pourrait)\s+)?(?:going the other way|in the opposite direction|"
+    r"the other way|heading the other way|as part of the deal|as a makeweight|in direzione opposta|come contropartita|"
+    r"sarebbe inserito|potrebbe essere inserito|inserito nell'operazione|inserito nella trattativa|"
+    r"en sentido contrario|como moneda de cambio|como contrapartida|en sens inverse|en contrepartie|"
+    r"dans l'autre sens)")
+
+
+def _reverse_swaps(folded: str, mentions, recs: dict, current: dict, movers_ok: set) -> None:
+    """A player given as part of the payment moves from the buying club to the selling one:
+    his pair is the reverse of the link the sentence made."""
+    swap = {id(p) for (ps, pe, p) in mentions if id(p) in movers_ok and (
+        _SWAP_BEFORE.search(folded[max(0, ps - 40):ps]) or _SWAP_AFTER.match(folded[pe:pe + 50]))}
+    for (pid, to_id) in [k for k in recs if k[0] in swap]:
+        r = recs[(pid, to_id)]
+        cur = current.get(pid)
+        if r.renewal or r.loan_list or not to_id or not cur or cur == to_id or (pid, cur) in recs:
+            continue
+        del recs[(pid, to_id)]
+        r.to_id, r.from_id = cur, to_id
+        recs[(pid, cur)] = r
 
 
 def _resolve_club_pairs(recs: dict, pair_sents: dict, current: dict) -> None:

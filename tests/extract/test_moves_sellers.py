@@ -45,3 +45,14 @@ def test_a_club_that_would_sell_is_the_seller_not_a_destination():
     from extractors.extract import extract_text
     rs = extract_text("El Sevilla no descarta vender a Marcos Beltrán, pretendido por el Real Betis.").rumours
     assert {(r.from_club, r.to_club) for r in rs} == {("Sevilla", "Real Betis")}
+
+
+def test_a_player_offered_in_a_swap_goes_the_other_way():
+    from extractors.extract.moves import _Rec, _reverse_swaps
+    from extractors.extract.people import Person
+    text = "non convince lo scambio con luca ferrandi."
+    p = Person("luca ferrandi", "Luca Ferrandi", ["luca", "ferrandi"])
+    start = text.index("luca")
+    recs = {(id(p), "torino"): _Rec(p, "torino")}
+    _reverse_swaps(text, [(start, start + 13, p)], recs, {id(p): "ac-milan"}, {id(p)})
+    assert list(recs) == [(id(p), "ac-milan")] and recs[(id(p), "ac-milan")].from_id == "torino"
