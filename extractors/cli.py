@@ -66,18 +66,22 @@ def _cmd_run(args) -> int:
     return 0
 
 
-def _cmd_serve(args) -> int:
+def _serve_until_interrupted(directory: Path, port: int, what: str) -> None:
     import time
 
     from extractors.serve import StaticSite
 
-    with StaticSite(Path(args.directory), port=args.port) as site:
-        print(f"serving {args.directory} at {site.url} (Ctrl-C to stop)", flush=True)
+    with StaticSite(directory, port=port) as site:
+        print(f"serving {what} at {site.url}/ (Ctrl-C to stop)", flush=True)
         try:
             while True:
                 time.sleep(3600)
         except KeyboardInterrupt:
             pass
+
+
+def _cmd_serve(args) -> int:
+    _serve_until_interrupted(Path(args.directory), args.port, args.directory)
     return 0
 
 
@@ -152,17 +156,7 @@ def _cmd_docs(args) -> int:
     site = wh.generate_docs()
     print(f"dbt docs generated in {site}")
     if args.serve:
-        import time
-
-        from extractors.serve import StaticSite
-
-        with StaticSite(Path(site), port=args.port) as server:
-            print(f"serving the dbt docs at {server.url}/index.html (single file: static_index.html); Ctrl-C stops")
-            try:
-                while True:
-                    time.sleep(3600)
-            except KeyboardInterrupt:
-                pass
+        _serve_until_interrupted(Path(site), args.port, "the dbt docs (index.html; single file: static_index.html)")
     return 0
 
 
