@@ -50,6 +50,25 @@ class _Rec:
 
 _SELL = re.compile(r"\b(?:cession\w*|in uscita|ceder\w*|vender\w*|salutare|partente|addio|sell|sale|offload\w*|"
                    r"venta|vender|salida|salir|transferibles|quitter|vendre|depart|leave|exit)\b")
+# the focal club's incoming side named outright: a player listed there is its target
+_INCOMING = re.compile(r"\b(?:in entrata|in arrivo|nuovo acquisto|rinforz\w*|obiettiv\w*|il favorito|la prima scelta|"
+                       r"(?:top |main |primary |first-choice |prime )?targets?|incoming|shortlist\w*|wishlist|"
+                       r"fichaje|refuerzo|objetivo|primera opcion|el elegido|"
+                       r"recrue|renfort|cible|priorite)\b")
+_OWNED_BEFORE = re.compile(r"[A-Z][\w.\-]*['’]s\s+(?:\w+\s+)?$")
+_OWNED_AFTER = re.compile(r"^\s+(?:of|for|del|della|dell'|dello|dei|de|du|des|di)\s*(?:the\s+|la\s+|le\s+|l')?[A-Z]")
+
+
+def _incoming_unowned(fs: str, raw: str) -> bool:
+    """An incoming cue whose owner is not named ("X's top target", "obiettivo del Y" belong to X, Y).
+    `raw` is the sentence as written (same offsets as the folded `fs`): owners are capitalised."""
+    for m in _INCOMING.finditer(fs):
+        if not _OWNED_BEFORE.search(raw[max(0, m.start() - 24):m.start()]) \
+                and not _OWNED_AFTER.match(raw[m.end():m.end() + 14]):
+            return True
+    return False
+
+
 _BUY = re.compile(r"\b(?:in entrata|acquist\w*|obiettiv\w*|colpo|rinforz\w*|sign\w*|fichaje|fichar|"
                   r"target|recrue|mirino|pista|favorito|interesse|interest\w*|keen)\b")
 _SELLER = re.compile(r"(?:(?:trattativa|trattare|contatti|contatto|accordo|intesa|talks|negotiations|agreement|"
@@ -306,9 +325,12 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
                     dests = [c for c in dests if c.club_id != home]
                     if not _TO_NEAR.search(fs):
                         dests = []
+            implied = 0.5
             if not dests and cur and focal and cur != focal and not anaphoric and _BUY.search(fs) \
                     and not _SELL.search(fs):
                 dests = [ClubMention(focal, names.get(focal, focal), "", s.start)]
+                if _incoming_unowned(fs, text[s.start:s.end]):
+                    implied = 1.0     # "in entrata ... X (Club)": the focal club's own incoming list
             for c in dests:
                 if c.club_id == cur:
                     continue
@@ -323,7 +345,7 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
                         a = cuts[k0 - 1] + 1 if k0 > 0 else 0
                         b = cuts[k1] if k1 < len(cuts) else len(fs)
                         r.windows[s.idx] = fs[a:b]
-                r.weight += 1.0 if (c.surface and (not anaphoric or coref)) else 0.5
+                r.weight += 1.0 if (c.surface and (not anaphoric or coref)) else implied
                 dest_in_sent.setdefault(s.idx, set()).add(c.club_id)
     _resolve_club_pairs(recs, pair_sents, current)
     _reverse_swaps(folded, mentions, recs, current, movers_ok)
