@@ -51,6 +51,22 @@ class _Rec:
 _SELL = re.compile(r"\b(?:cession\w*|in uscita|ceder\w*|vender\w*|salutare|partente|addio|sell|sale|offload\w*|"
                    r"venta|vender|salida|salir|transferibles|quitter|vendre|depart|leave|exit)\b")
 # the focal club's incoming side named outright: a player listed there is its target
+# the player is the object of a sale or a departure ("la cessione di X", "the sale of X", "la venta de X",
+# "X's departure"): the clubs of the clause sell him unless one is introduced as the destination
+_SALE_OF = re.compile(r"(?:\b(?:cessione|vendita|partenza|uscita|addio|sale|departure|exit|venta|salida|marcha|"
+                      r"traspaso|vente|depart|cession)\s+(?:del|della|dello|dell'|di|of|de|del|d')\s*"
+                      r"(?:(?:il|lo|la|the|el|le)\s+)?)$")
+_SALE_POSS = re.compile(r"^['’]s\s+(?:\w+\s+)?(?:sale|departure|exit)\b")
+
+
+_HEADING = re.compile(r"\b(?:in direzione|direzione|destinazione|verso|towards|heading to|bound for|en direction|"
+                      r"direction|con destino|destino|rumbo|direccion)\s+(?:\w+\s+)?(?:(?:il|la|l'|the|el|le|al|a|du|de)\s*)?$")
+
+
+def _sale_object(folded: str, s0: int, ps: int, pe: int) -> bool:
+    return bool(_SALE_OF.search(folded[max(s0, ps - 24):ps]) or _SALE_POSS.match(folded[pe:pe + 24]))
+
+
 _INCOMING = re.compile(r"\b(?:in entrata|in arrivo|nuovo acquisto|rinforz\w*|obiettiv\w*|il favorito|la prima scelta|"
                        r"(?:top |main |primary |first-choice |prime )?targets?|incoming|shortlist\w*|wishlist|"
                        r"fichaje|refuerzo|objetivo|primera opcion|el elegido|"
@@ -300,8 +316,15 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
         for p in distinct:
             cur = current.get(id(p))
             dests = []
+            sold = any(_sale_object(folded, s.start, ps, pe) for (ps, pe, q) in people if q is p and ps != pe)
             for c in cl:
                 if c.start in attached or not any(p is q for q in owner.get(c.start, [])):
+                    continue
+                if sold and not _DEST_PREP.search(folded[max(s.start, c.start - 14):c.start]) \
+                        and not _HEADING.search(folded[max(s.start, c.start - 30):c.start]):
+                    # "la cessione di X" with no "al/to" before the club: the club sells him
+                    if cur is None:
+                        current[id(p)] = cur = c.club_id
                     continue
                 if c.start in sellers or (renewal_neg and 0 <= c.start - s.start - renewal_cue.end() <= 25):
                     if cur is None:

@@ -56,3 +56,15 @@ def test_a_player_offered_in_a_swap_goes_the_other_way():
     recs = {(id(p), "torino"): _Rec(p, "torino")}
     _reverse_swaps(text, [(start, start + 13, p)], recs, {id(p): "ac-milan"}, {id(p)})
     assert list(recs) == [(id(p), "ac-milan")] and recs[(id(p), "ac-milan")].from_id == "torino"
+
+
+def test_player_who_is_the_object_of_a_sale_leaves_the_club_of_the_clause():
+    got = rums("L'arrivo di Marco Sorbi serve a coprire la cessione di Luca Ferretti, che il Torino ha deciso.")
+    assert not any(p == "Ferretti" and t == "Torino" for p, _, t in got)
+
+
+def test_sale_of_a_player_towards_a_named_club_keeps_that_destination():
+    got = rums("The Chelsea board approved the sale of Jake Holloway to Brentford for £20m.")
+    assert any(p == "Holloway" and t == "Brentford" for p, _, t in got)
+    got = rums("Dopo l'addio di Luca Ferretti in direzione Lione, il Torino cerca un difensore.")
+    assert any(p == "Ferretti" and t == "Lyon" for p, _, t in got)
