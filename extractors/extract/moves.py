@@ -67,6 +67,14 @@ def _sale_object(folded: str, s0: int, ps: int, pe: int) -> bool:
     return bool(_SALE_OF.search(folded[max(s0, ps - 24):ps]) or _SALE_POSS.match(folded[pe:pe + 24]))
 
 
+# the player is the object of a purchase: "fichar a X", "acquistare X", "sign X", "recruter X", "the signing of X"
+_BUY_OBJ = re.compile(
+    r"\b(?:fichar|ficharle|contratar|incorporar|firmar|traer|fichaje|llegada|incorporacion|contratacion|"
+    r"acquistare|prendere|ingaggiare|tesserare|portare|acquisto|ingaggio|arrivo|"
+    r"sign|signing|land|landing|bring in|recruit|acquire|acquisition|capture|"
+    r"recruter|signer|engager|faire venir|attirer|recrutement|arrivee|venue)\s+"
+    r"(?:(?:a|de|del|di|of|d')\s*)?(?:(?:il|lo|la|l'|the|el|le)\s*)?$")
+_BUY_COORD = re.compile(r"^\s*(?:,|y|e|ed|and|et|o|or|ou)\s*(?:a\s+|à\s+)?$")
 _INCOMING = re.compile(r"\b(?:in entrata|in arrivo|nuovo acquisto|rinforz\w*|obiettiv\w*|il favorito|la prima scelta|"
                        r"(?:top |main |primary |first-choice |prime )?targets?|incoming|shortlist\w*|wishlist|"
                        r"fichaje|refuerzo|objetivo|primera opcion|el elegido|"
@@ -313,6 +321,15 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
                 grp = {groups.get(id(p)) for p in best}
                 best = [p for p in distinct if groups.get(id(p)) in grp]
             owner[c.start] = best
+        bought: dict[int | None, bool] = {}
+        prev_end = None
+        for (ps, pe, q) in people:
+            if ps != pe and (_BUY_OBJ.search(folded[max(s.start, ps - 30):ps]) or (
+                    prev_end is not None and _BUY_COORD.match(folded[prev_end:ps]))):
+                bought[groups.get(id(q))] = True
+                prev_end = pe       # "fichar a X y a Y": Y is bought too
+            else:
+                prev_end = None
         for p in distinct:
             cur = current.get(id(p))
             dests = []
@@ -354,6 +371,12 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
                 dests = [ClubMention(focal, names.get(focal, focal), "", s.start)]
                 if _incoming_unowned(fs, text[s.start:s.end]):
                     implied = 1.0     # "in entrata ... X (Club)": the focal club's own incoming list
+            elif not dests and focal and cur != focal and not anaphoric and not _SELL.search(fs) \
+                    and all(c.start in attached for c in cl) and bought.get(groups.get(id(p))):
+                # "interesa fichar a X", "vuole acquistare X", "keen to sign X" with no club named:
+                # the article's club is the buyer
+                dests = [ClubMention(focal, names.get(focal, focal), "", s.start)]
+                implied = 1.0
             for c in dests:
                 if c.club_id == cur:
                     continue
