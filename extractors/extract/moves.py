@@ -195,6 +195,7 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
     attached_spans: dict[int, set[int]] = {}  # sentence -> club starts used as affiliations
     history_spans: set[int] = set()
     seller_spans: set[int] = set()
+    new_role: dict[int, list] = {}            # sentence -> (player, club he is the new signing of)
     # pass 1: affiliations and history
     for s in sentences:
         cl = by_sent_clubs.get(s.idx, [])
@@ -206,6 +207,9 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
                 seller_spans.add(c.start)
         for (ps, pe, p) in by_sent_people.get(s.idx, []):
             cid = _attached_club(folded, ps, pe, cl)
+            if cid is not None and _new_role(folded, ps, pe, cid):
+                new_role.setdefault(s.idx, []).append((id(p), cid))
+                continue            # "X è il nuovo attaccante del Milan": Milan is where he goes
             if cid is not None:
                 attached_spans.setdefault(s.idx, set()).add(cid.start)
                 if cid.start not in history_spans:
@@ -240,7 +244,7 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
             movers[id(p)] = p
             move_sents.setdefault(id(p), []).append(s.idx)
             continue
-        has_cue = lexicon.has("MOVE", fs) or bool(fees_by_sent.get(s.idx))
+        has_cue = lexicon.has("MOVE", fs) or bool(fees_by_sent.get(s.idx)) or s.idx in new_role
         if not has_cue:
             continue
         if lexicon.has("PAST_TIME", fs) or (_YEAR_PAST.search(fs) and _PAST_VERB.search(fs)):
@@ -707,6 +711,21 @@ def _same_paragraph_subject(text, sentences, by_sent_people, idx: int, focus: Pe
 
 def _only_anaphoric(by_sent_people, idx, p) -> bool:
     return not any(q is p for (_, _, q) in by_sent_people.get(idx, []))
+
+
+_NEW_WORD = r"(?:nuovo|nuova|new|nuevo|nueva|nouveau|nouvel|nouvelle|latest|ultimo)"
+_NEW_ROLE_GAP = re.compile(r"^\s*,?\s*(?:(?:e|is|es|est|sara|will be|diventa|becomes|se convierte en|devient)\s+)?"
+                           r"(?:(?:ufficialmente|officially|oficialmente|officiellement)\s+)?"
+                           r"(?:il|un|una|the|a|el|le|la|l'|une)?\s*" + _NEW_WORD + r"\b")
+_NEW_ROLE_POSS = re.compile(r"^['’]s\s+(?:\w+\s+)?(?:new|latest)\b")
+
+
+def _new_role(folded: str, ps: int, pe: int, c: ClubMention) -> bool:
+    """The club glued to the name is the one he has just joined: "X, il nuovo attaccante del Milan",
+    "Milan's new striker X", "X es el nuevo jugador del Betis", "X est la nouvelle recrue de l'OM"."""
+    if c.start >= pe:
+        return bool(_NEW_ROLE_GAP.match(folded[pe:c.start]))
+    return bool(_NEW_ROLE_POSS.match(folded[c.start + len(c.surface):ps]))
 
 
 def _attached_club(folded: str, ps: int, pe: int, clubs: list[ClubMention]) -> ClubMention | None:

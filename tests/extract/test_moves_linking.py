@@ -78,3 +78,14 @@ def test_interest_from_a_club_makes_it_a_suitor_not_the_current_club():
                 "from Everton and Arsenal.")
     assert any(p == "Brandi" and t == "Everton" for p, _, t in got)
     assert any(p == "Brandi" and t == "Arsenal" for p, _, t in got)
+
+
+def test_club_a_player_is_the_new_striker_of_is_his_destination_not_his_club():
+    from extractors.extract import extract_text
+    got = {(r.player.split()[-1], r.from_club, r.to_club) for r in extract_text(
+        "Ufficiale: Álvaro Ruiz è il nuovo attaccante della Juventus. Al Torino vanno 20 milioni.").rumours}
+    assert any(p == "Ruiz" and t == "Juventus" for p, _, t in got)
+    assert not any(p == "Ruiz" and f == "Juventus" for p, f, _ in got)
+    got = {(r.player.split()[-1], r.to_club) for r in extract_text(
+        "Arsenal's new signing Jake Holloway has passed his medical.").rumours}
+    assert ("Holloway", "Arsenal") in got

@@ -15,7 +15,7 @@ MOVE = ("fichaje|fichajes|fichar|ficha|ficharlo|traspaso|traspasos|traspasado|tr
         "interesado|interesados|oferta|ofertas|ofrece|ofrecer|ofensiva|negociacion|negociaciones|"
         "negocia*|acuerdo|salida|salir|llegada|llegar|incorporacion|incorporar|reforzar|refuerzo|"
         "suena|sono|sonar|objetivo|mercado|opcion de compra|clausula|renovacion|renovar|renovo|"
-        "firmar|firma|contratar|fichara|traer|desprenderse|transferibles|precio|comprar|compra|pretende|"
+        "firmar|firma|firmado|firmo|contratar|fichara|traer|desprenderse|transferibles|precio|comprar|compra|pretende|"
         "quiere|quieren|pujar|puja|colocar*|renegociar")
 
 TO_CUE = ("fichaje por|fichar por|para fichar por|rumbo al|rumbo a|destino|al|a la|llegar al|llegar a|"

@@ -18,7 +18,7 @@ CAP_STOP = ("il|lo|la|i|gli|le|un|una|uno|di|del|della|dal|dalla|nel|nella|per|c
 
 MOVE = ("mercato|calciomercato|trasferiment*|acquist*|cession*|ceder*|cedut*|vender*|vendut*|colpo|colpacci*|"
         "obiettiv*|mirino|interess*|pista|trattativ*|trattare|offert*|proposta|riscatt*|prestit*|"
-        "arrivo|arrivato|l'ultimo arrivato|in arrivo|approdo|approdare|firma|firmare|tesserar*|chiudere per|"
+        "arrivo|arrivato|l'ultimo arrivato|in arrivo|approdo|approdare|firma|firmare|firmato|tesserar*|chiudere per|"
         "rinforz*|innesto|piace|piacciono|sondat*|sondaggio|contatti|contatto|accordo|intesa|scambio|"
         "partente|in uscita|addio|salutare|lasciare|lascera|rinnov*|prolung*|svincolat*|parametro zero|"
         "parametri zero|gratis|riportare|strappare|soffiare|assalto|blitz|visite mediche|"
