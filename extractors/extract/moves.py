@@ -471,6 +471,10 @@ _SELLER_VERB = re.compile(
     r"(?:vender|venderlo|venderle|vende|venden|venderia|ceder|cede|ceden|cederlo|vendere|venderlo|cedere|cederlo|"
     r"cede|cedono|venderebbe|cederebbe|sell|sells|selling|cash in on|offload|vendre|ceder|vend|vendent|"
     r"lacher|laisser partir|let him go|let go)\b|"
+    # the club that accepts, refuses or cannot refuse an offer is the one selling
+    r"(?:(?:cannot|can't|could not|couldn't|would|will|won't|might|may|non puo|non potra|no puede|no podra|ne peut|"
+    r"ne pourra)\s+)?(?:refuse|refused|reject|rejected|rejects|accept|accepted|accepts|turn down|turned down|"
+    r"rifiuta\w*|respin\w*|accett\w*|rechaz\w*|acept\w*|refus\w*|rejet\w*|accept\w*)\b|"
     r"incassa|incassera|incasserebbe|incasserà|ricava|ricavera|guadagna|"
     r"ingresa|ingresara|ingresaria|recibe|recibira|recibiria|se embolsa|"
     r"will receive|would receive|receive|receives|pocket|pockets|will pocket|would pocket|"
@@ -761,6 +765,9 @@ _FROM_WIDE = re.compile(r"(?:\bcontract (?:at|with)|\bunder contract (?:at|with)
                         r"discussions|negociations|accordo|agreement|acuerdo|accord)\s+(?:\w+\s+){0,2}?"
                         r"(?:with|con|avec)\s+(?:il |la |l'|el |le |les |the )?)\s*$")
 _HIST_BEFORE = re.compile(r"(?:\bex|\bformer|\bformerly|\bancien|\bantiguo|ex giocatore del\w*|ex calciatore del\w*|"
+                          r"\b(?:his|her|their) (?:time|days|stint|years) (?:at|with)|\b(?:he|it|they) cost|"
+                          r"ai tempi (?:del|della|dello|dell')|(?:su|sus) (?:etapa|paso|anos) (?:en|por) (?:el|la)|"
+                          r"(?:son passage|ses annees|son epoque) (?:a|au|a la|chez)|"
                           r"l'ex\s+\w+\s+del\w*|cresciuto nel\w*|\bspell at|\bspells at|\bcareer at|brillo con el)\s*(?:l')?$")
 _HIST_FORMER = re.compile(r"\b(?:former|ex)\s+$")
 _HIST_NOUN = re.compile(r"\s+(?:striker|forward|defender|midfielder|player|winger|keeper|captain|boss|manager)")
@@ -770,7 +777,8 @@ _HIST_NOUN = re.compile(r"\s+(?:striker|forward|defender|midfielder|player|winge
 _PRE_FROM_NEAR = re.compile(r"from|dal|leav|quitter|desde|sali|lascia")
 _PRE_FROM_WIDE = re.compile(r"contra|play|starring|forza|juega|joue|pay|pag|versare|talks|discussion|negoti|negoci|"
                             r"trattativ|contatti|accord|agreement|acuerdo")
-_PRE_HIST = re.compile(r"ex|former|ancien|antiguo|cresciuto|spell|career|brillo")
+_PRE_HIST = re.compile(r"ex|former|ancien|antiguo|cresciuto|spell|career|brillo|time|days|stint|years|cost|tempi|etapa|paso|"
+                       r"anos|passage|annees|epoque")
 _PRE_CURRENT = re.compile(r"sigue|continua|resta|rimane|stay|remain|still|titolare|titular|juega|gioca|play|joue|"
                           r"reste|important|indiscutible|intoccabile|fisso|maglia|casacca|camiseta|maillot|scor|"
                           r"starring|forza")

@@ -68,3 +68,17 @@ def test_sale_of_a_player_towards_a_named_club_keeps_that_destination():
     assert any(p == "Holloway" and t == "Brentford" for p, _, t in got)
     got = rums("Dopo l'addio di Luca Ferretti in direzione Lione, il Torino cerca un difensore.")
     assert any(p == "Ferretti" and t == "Lyon" for p, _, t in got)
+
+
+def test_club_that_cannot_refuse_or_rejects_an_offer_is_the_seller():
+    got = rums("Chelsea are ready to bid £60m for Jake Holloway, an offer Brentford cannot refuse.")
+    assert ("Holloway", "Brentford", "Chelsea") in got
+    got = rums("Il Napoli ha fatto un'offerta per Luca Ferretti ma il Torino la rifiuta.")
+    assert not any(p == "Ferretti" and t == "Torino" for p, _, t in got)
+
+
+def test_club_of_his_earlier_time_or_of_what_he_cost_is_history():
+    got = rums("Arsenal want Jake Holloway, having tracked him since his time at Brentford.")
+    assert not any(t == "Brentford" for _, _, t in got)
+    got = rums("Real Madrid could sign Jake Holloway for half the £40m he cost Chelsea.")
+    assert not any(t == "Chelsea" for _, _, t in got)
