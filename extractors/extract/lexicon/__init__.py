@@ -34,33 +34,99 @@ def words(kind: str) -> frozenset[str]:
     return frozenset(_phrases(kind))
 
 
-@lru_cache(maxsize=None)
-def cue_regex(kind: str) -> re.Pattern:
-    """One compiled alternation of every phrase of `kind`, on folded text.
+def _tokens(p: str) -> list[str]:
+    """The regex atoms of one phrase: escaped characters, `\s+` for a space, `\w*` for a final `*`."""
+    toks = [r"\s+" if ch == " " else re.escape(ch) for ch in (p[:-1] if p.endswith("*") else p)]
+    if p.endswith("*"):
+        toks.append(r"\w*")
+    return toks
 
-    A phrase ending in `*` matches any word continuation ("prestit*" -> prestito, prestiti).
-    """
+
+def _literal(tok: str) -> bool:
+    return tok not in (r"\s+", r"\w*")
+
+
+def _grouped(seqs: list[list[str]], lookbehind: bool) -> str:
+    """An alternation of token sequences that `re` can search quickly, and that picks exactly
+    the same alternative (with the same backtracking) as the flat `a1|a2|...` in this order.
+
+    Alternatives are grouped by their first token when every first token is a literal
+    character: two different characters never match at the same place, so only the order
+    inside a group matters, and it is kept.  A node with an empty or `\w*`/`\s+`-led
+    alternative is emitted flat.  At the top, the `(?<!\w)` boundary moves just after the
+    first character (as `(?<!\w.)`), so the pattern starts with a character set and `re`
+    skips positions that cannot start a cue without entering the matcher."""
+    if not seqs:
+        return r"(?!x)x"
+    if any(not s or not _literal(s[0]) for s in seqs):
+        body = "|".join("".join(s) for s in seqs)
+        return (r"(?<![\w])(?:" + body + ")") if lookbehind else "(?:" + body + ")"
+    order: list[str] = []
+    groups: dict[str, list[list[str]]] = {}
+    for s in seqs:
+        if s[0] not in groups:
+            order.append(s[0])
+            groups[s[0]] = []
+        groups[s[0]].append(s[1:])
+    alts = []
+    for first in order:
+        rest = groups[first]
+        lb = r"(?<![\w].)" if lookbehind else ""
+        if len(rest) == 1:
+            alts.append(first + lb + "".join(rest[0]))
+        elif any(not r for r in rest) and not all(not r for r in rest):
+            # a phrase that is a prefix of another: keep the flat order after the first char
+            alts.append(first + lb + "(?:" + "|".join("".join(r) for r in rest) + ")")
+        else:
+            alts.append(first + lb + _grouped(rest, False))
+    return "(?:" + "|".join(alts) + ")"
+
+
+def _compile(phrases: list[str]) -> re.Pattern:
+    if not phrases:
+        return re.compile(r"(?!x)x")
+    return re.compile(_grouped([_tokens(p) for p in phrases], True) + r"(?![\w])")
+
+
+def _flat_parts(kind: str) -> list[str]:
     parts = []
     for p in _phrases(kind):
         esc = re.escape(p[:-1]) + r"\w*" if p.endswith("*") else re.escape(p)
         parts.append(esc.replace(r"\ ", r"\s+"))
-    if not parts:
-        return re.compile(r"(?!x)x")
-    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])")
+    return parts
 
 
-@lru_cache(maxsize=None)
+_CUE: dict[str, re.Pattern] = {}
+
+
+def cue_regex(kind: str) -> re.Pattern:
+    """One compiled alternation of every phrase of `kind`, on folded text.
+
+    A phrase ending in `*` matches any word continuation ("prestit*" -> prestito, prestiti).
+    It means `(?<![\w])(?:phrase1|phrase2|...)(?![\w])` with the phrases longest first,
+    factored by first character so that searching it is fast (see `_grouped`).
+    """
+    rx = _CUE.get(kind)
+    if rx is None:
+        rx = _CUE[kind] = _compile(_phrases(kind))
+    return rx
+
+
+_ANY: dict[tuple[str, ...], re.Pattern] = {}
+
+
 def any_regex(kinds: tuple[str, ...]) -> re.Pattern:
     """One alternation of the phrases of several kinds: a cheap "is any cue here at all?" test."""
-    parts = []
-    for kind in kinds:
-        pat = cue_regex(kind).pattern
-        parts.append(pat[len("(?<![\\w])(?:"):-len(")(?![\\w])")])
-    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])")
+    rx = _ANY.get(kinds)
+    if rx is None:
+        phrases = [p for kind in kinds for p in _phrases(kind)]
+        rx = _ANY[kinds] = _compile(phrases)
+    return rx
 
 
 def has(kind: str, folded: str) -> bool:
-    return cue_regex(kind).search(folded) is not None
+    rx = _CUE.get(kind) or cue_regex(kind)
+    return rx.search(folded) is not None
 
 
 def stopwords(lang: str) -> frozenset[str]:
