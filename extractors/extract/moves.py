@@ -75,6 +75,13 @@ _BUY_OBJ = re.compile(
     r"recruter|signer|engager|faire venir|attirer|recrutement|arrivee|venue)\s+"
     r"(?:(?:a|de|del|di|of|d')\s*)?(?:(?:il|lo|la|l'|the|el|le)\s*)?$")
 _BUY_COORD = re.compile(r"^\s*(?:,|y|e|ed|and|et|o|or|ou)\s*(?:a\s+|à\s+)?$")
+# the player a signing would replace or compete with is not the one moving
+_REPLACED = re.compile(
+    r"\b(?:replace|replacing|replacement for|successor to|cover for|competition for|compete with|understudy to|"
+    r"sostituire|sostituto di|rimpiazzare|al posto di|erede di|vice|concorrenza a|alternativa a|"
+    r"reemplazar a|sustituir a|sustituto de|relevo de|en lugar de|competencia a|"
+    r"remplacer|remplacant de|succeder a|successeur de|a la place de|concurrence a|doublure de)\s*"
+    r"(?:(?:il|lo|la|l'|the|el|le)\s*)?$")
 _INCOMING = re.compile(r"\b(?:in entrata|in arrivo|nuovo acquisto|rinforz\w*|obiettiv\w*|il favorito|la prima scelta|"
                        r"(?:top |main |primary |first-choice |prime )?targets?|incoming|shortlist\w*|wishlist|"
                        r"fichaje|refuerzo|objetivo|primera opcion|el elegido|"
@@ -252,6 +259,11 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
         if lexicon.has("MANAGER_MOVE", fs):
             continue
         people = by_sent_people.get(s.idx, [])
+        if people:
+            kept = [m for m in people if not _REPLACED.search(folded[max(s.start, m[0] - 30):m[0]])]
+            if not kept:
+                continue        # "a striker to replace X": nobody named moves here
+            people = kept
         anaphoric = False
         coref = False
         if not people and _PLURAL_NP.search(fs):

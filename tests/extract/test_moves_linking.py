@@ -89,3 +89,14 @@ def test_club_a_player_is_the_new_striker_of_is_his_destination_not_his_club():
     got = {(r.player.split()[-1], r.to_club) for r in extract_text(
         "Arsenal's new signing Jake Holloway has passed his medical.").rumours}
     assert ("Holloway", "Arsenal") in got
+
+
+def test_player_a_signing_would_replace_or_compete_with_is_not_moving():
+    from extractors.extract import extract_text
+    got = {(r.player.split()[-1], r.to_club) for r in extract_text(
+        "Chelsea want to sign Jake Holloway to replace Marco Sorbi next summer.").rumours}
+    assert ("Holloway", "Chelsea") in got
+    assert not any(p == "Sorbi" for p, _ in got)
+    got = {(r.player.split()[-1], r.to_club) for r in extract_text(
+        "Il Torino vuole Luca Ferretti per fare concorrenza a Marco Sorbi.").rumours}
+    assert not any(p == "Sorbi" for p, _ in got)
