@@ -136,6 +136,10 @@ def _descriptive_np(fs: str) -> bool:
     return _ANAPHOR_NP.search(fs) is not None or _DESC_NP.search(fs) is not None
 
 
+# a sentence that opens with a noun phrase describing a player ("The Brazilian", "Il 24enne", "El lateral")
+_DESC_LEAD = re.compile(r"^\W*(?:il|lo|la|l'|the|el|le)\s*\w+")
+
+
 _PLURAL_NP = re.compile(
     r"\b(?:(?:los|les|i|gli|the|these|those|questi|estos|ces)\s+(?:dos|deux|due|two)\s+(?:jugadores|futbolistas|"
     r"joueurs|giocatori|calciatori|players|footballers)|both players|ambos jugadores|entrambi i giocatori|"
@@ -190,9 +194,12 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
     sent_of = _sentence_index(sentences)
     for c in clubs:
         by_sent_clubs.setdefault(sent_of(c.start), []).append(c)
+    weak_by_sent: dict[int, list[tuple[int, int, Person]]] = {}
     for m in mentions:
         if id(m[2]) in movers_ok:
             by_sent_people.setdefault(sent_of(m[0]), []).append(m)
+        elif m[2].role == "player" and m[2].weak:
+            weak_by_sent.setdefault(sent_of(m[0]), []).append(m)
     fees_by_sent: dict[int, list[FeeMention]] = {}
     for f in fees:
         fees_by_sent.setdefault(f.sentence, []).append(f)
@@ -274,6 +281,14 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
         if not people:
             coref = _descriptive_np(fs)
             focus = _focus(by_sent_people, s.idx, fs, 6 if coref else 3)
+            if coref and not by_sent_people.get(s.idx - 1) and _DESC_LEAD.match(fs):
+                # "... esta en X. El brasileno de 27 anos ...": a lone name just before a sentence
+                # that opens by describing a player is that player
+                weak = {id(m[2]): m[2] for m in weak_by_sent.get(s.idx - 1, [])}
+                if len(weak) == 1:
+                    focus = next(iter(weak.values()))
+                    movers_ok.add(id(focus))
+                    by_sent_people.setdefault(s.idx - 1, []).extend(weak_by_sent[s.idx - 1])
             if focus is None:
                 continue
             if not coref and _same_paragraph_subject(text, sentences, by_sent_people, s.idx, focus):
