@@ -56,6 +56,9 @@ _SELL = re.compile(r"\b(?:cession\w*|in uscita|ceder\w*|vender\w*|salutare|parte
 _SALE_OF = re.compile(r"(?:\b(?:cessione|vendita|partenza|uscita|addio|sale|departure|exit|venta|salida|marcha|"
                       r"traspaso|vente|depart|cession)\s+(?:del|della|dello|dell'|di|of|de|del|d')\s*"
                       r"(?:(?:il|lo|la|the|el|le)\s+)?)$")
+# "his departure", "su salida", "la sua cessione", "sa vente": the sale of the player the sentence is about
+_POSS_SALE = re.compile(r"\b(?:his|su|sua|suo|sa|son)\s+(?:\w+\s+)?(?:sale|departure|exit|salida|venta|marcha|"
+                        r"traspaso|cessione|partenza|uscita|addio|vendita|vente|depart)\b")
 _SALE_POSS = re.compile(r"^['’]s\s+(?:\w+\s+)?(?:sale|departure|exit)\b")
 
 
@@ -364,7 +367,8 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
         for p in distinct:
             cur = current.get(id(p))
             dests = []
-            sold = any(_sale_object(folded, s.start, ps, pe) for (ps, pe, q) in people if q is p and ps != pe)
+            sold = any(_sale_object(folded, s.start, ps, pe) for (ps, pe, q) in people if q is p and ps != pe) \
+                or (anaphoric and _POSS_SALE.search(fs) is not None)
             for c in cl:
                 if c.start in attached or not any(p is q for q in owner.get(c.start, [])):
                     continue
