@@ -103,8 +103,10 @@ class ClubIndex:
             for alias in {c.name, c.short_name, *c.aliases}:
                 for tok in fold(alias).split():
                     self.by_token.setdefault(tok, set()).add(c.club_id)
-        body = _trie_pattern(list(surfaces)) or r"(?!x)x"
-        self.regex = re.compile(r"(?<![\w])(?:" + body + r")(?![\w])")
+        body = _trie_pattern(list(surfaces), boundary=True)
+        # "(?<![\w])" sits right after the first character of each alias (as "(?<![\w].)"), so the
+        # pattern opens with a character set and `re` skips impossible starts in C
+        self.regex = re.compile(r"(?:" + body + r")(?![\w])") if body else re.compile(r"(?!x)x")
 
     def find(self, text: str, folded: str, lang: str = "unknown") -> list[ClubMention]:
         """Club mentions in reading order."""
@@ -233,7 +235,7 @@ def _after_first_name(text: str, start: int, raw: list) -> bool:
     return fold(m.group(1)) not in reject_words()
 
 
-def _trie_pattern(words: list[str]) -> str:
+def _trie_pattern(words: list[str], boundary: bool = False) -> str:
     """One regex for many words, factored as a prefix trie ("inter|inter miami" ->
     "inter(?: miami)?"), so `re` tries each prefix once instead of every alias in turn.
     Longer continuations come first, so the longest alias wins; a space matches spaces/hyphens."""
@@ -244,11 +246,14 @@ def _trie_pattern(words: list[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def build(node: dict) -> str:
+    def build(node: dict, top: bool = False) -> str:
         end = "" in node
         alts = []
         for ch in sorted(k for k in node if k):
             atom = r"[\s\-]+" if ch == " " else re.escape(ch)
+            if top and boundary:
+                # the same test as "(?<![\w])" before the atom: an alias never starts with a space
+                atom = atom + r"(?<![\w].)" if ch not in " \n" else r"(?<![\w])" + atom
             alts.append(atom + build(node[ch]))
         if not alts:
             return ""
@@ -257,7 +262,7 @@ def _trie_pattern(words: list[str]) -> str:
             return "(?:" + inner + ")?"
         return inner
 
-    return build(trie)
+    return build(trie, top=True)
 
 
 @lru_cache(maxsize=4)

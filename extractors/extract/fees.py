@@ -29,6 +29,28 @@ _AMOUNT = re.compile(
     rf"|(?P<num3>{_NUM})\s*(?P<scale3>{_SCALE})(?![a-z])(?:\s*(?P<cur3>{_CURWORD}))?"
     rf"|(?P<num4>{_NUM})\s*(?P<cur4>{_CURWORD})(?![a-z])"
 )
+# every amount starts with a currency symbol or a digit: `_amounts` jumps from one such
+# character to the next in C instead of trying the four alternatives at every position
+_AMOUNT_START = re.compile(r"[€£$\d]")
+
+
+def _amounts(folded: str):
+    """Exactly `_AMOUNT.finditer(folded)` (same matches, same order), several times faster."""
+    pos = 0
+    search, match = _AMOUNT_START.search, _AMOUNT.match
+    while True:
+        c = search(folded, pos)
+        if c is None:
+            return
+        p = c.start()
+        m = match(folded, p)
+        if m is None:
+            pos = p + 1
+        else:
+            yield m
+            pos = m.end()
+
+
 # "entre 15 y 20 kilos", "between £43m and £52m", "€75m-€85m", "5.5-6 milioni"
 _RANGE_LOW = re.compile(rf"(?P<low>[€£$]?\s?(?:{_NUM})\s?(?:{_SCALE})?)\s*(?:-|/|y|e|and|to|a|et|o|or)\s*$")
 _BARE = re.compile(rf"(?<![\w.,€£$])(?P<num>\d{{1,3}}(?:[.,]\d+)?)(?![\w.,%'’]|\s*(?:%|anni|ans|anos|years|gol|goal|"
@@ -122,7 +144,7 @@ def find_fees(text: str, folded: str, lang: str, sentence_of, month: str | None 
     """Every money amount in the text, labelled by kind, in reading order."""
     out: list[FeeMention] = []
     taken: list[tuple[int, int]] = []
-    for m in _AMOUNT.finditer(folded):
+    for m in _amounts(folded):
         g = m.groupdict()
         num = g["num"] or g["num2"] or g["num3"] or g["num4"]
         scale_w = g["scale"] or g["scale2"] or g["scale3"]
