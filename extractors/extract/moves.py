@@ -283,7 +283,7 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
                 anaphoric = coref = True
         if not people:
             coref = _descriptive_np(fs)
-            focus = _focus(by_sent_people, s.idx, fs, 6 if coref else 3)
+            focus = _focus(by_sent_people, s.idx, fs, 6 if coref else 3, folded)
             if coref and not by_sent_people.get(s.idx - 1) and _DESC_LEAD.match(fs):
                 # "... esta en X. El brasileno de 27 anos ...": a lone name just before a sentence
                 # that opens by describing a player is that player
@@ -377,6 +377,13 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
                     # "la cessione di X" with no "al/to" before the club: the club sells him
                     if cur is None:
                         current[id(p)] = cur = c.club_id
+                    continue
+                if c.start in sellers and len(distinct) > 1 and not anaphoric and bought.get(groups.get(id(p))) \
+                        and not all(bought.get(groups.get(id(q))) for q in distinct) \
+                        and _CONTRACT_WITH.search(folded[max(s.start, c.start - 40):c.start]) \
+                        and c.start not in seller_spans:
+                    # "Y, con el fichaje de X, ... su contrato con el Z": the contract is Y's, X is Z's signing
+                    dests.append(c)
                     continue
                 if c.start in sellers or (renewal_neg and 0 <= c.start - s.start - renewal_cue.end() <= 25):
                     if cur is None:
@@ -645,11 +652,16 @@ def _sentence_index(sentences: list[Sentence]):
     return of
 
 
-def _focus(by_sent_people, idx: int, folded_sentence: str = "", back: int = 3) -> Person | None:
+def _focus(by_sent_people, idx: int, folded_sentence: str = "", back: int = 3, folded: str | None = None) -> Person | None:
     """The player a sentence without names is about: the last one named just before."""
     for j in range(idx - 1, max(-1, idx - 1 - back), -1):
         ps = by_sent_people.get(j)
         if ps:
+            if folded is not None and len({id(m[2]) for m in ps}) > 1:
+                # "X, que con el fichaje de Y ...": the player signed in passing is not the one talked about
+                main = [m for m in ps if not _BUY_OBJ.search(folded[max(0, m[0] - 30):m[0]])]
+                if main:
+                    return main[-1][2]
             return ps[-1][2]
     return None
 
@@ -783,6 +795,8 @@ def _attached_club(folded: str, ps: int, pe: int, clubs: list[ClubMention]) -> C
     return None
 
 
+_CONTRACT_WITH = re.compile(r"(?:\bcontract (?:at|with)|contratto con|contrato con|sous contrat (?:avec|a)|"
+                            r"contrat avec)\s*(?:il |la |l'|el |le |les |the )?$")
 _SUITOR_FROM = re.compile(r"\b(?:interest|bid|bids|offer|offers|approach|enquiry|enquiries|attention|competition|"
                           r"interesse|offerta|offerte|interes|oferta|interet|offre)\s+(?:\w+\s+)?"
                           r"(?:from|dal|dalla|dell'|del|de|du)\s*$")
