@@ -479,12 +479,16 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
         else:
             fee = _pick_fee(cands, stext)
             fee_sub = next((f.sub for f in cands if fee is not None and f.fee is fee), None)
-            deal = deal_type_for(stext, None if fee_sub == "value" else (fee.kind if fee else None), r.renewal)
-            if fee is not None and deal in ("loan", None) and fee.kind == "option":
-                deal = "loan_with_option" if lexicon.has("LOAN", " ".join(stext)) else deal
             dtext = [r.windows.get(i) or folded[sentences[i].start:sentences[i].end]
                      for i in sorted(set(r.direct))] or stext
             status = status_for(dtext)
+            fee_kind = fee.kind if fee else None
+            if fee_sub == "value" or (fee_sub == "asking" and status == "rumour" and _suitors(recs, pid) > 1):
+                # the seller's price, with several clubs merely interested, is no deal of this suitor's
+                fee_kind = None
+            deal = deal_type_for(stext, fee_kind, r.renewal)
+            if fee is not None and deal in ("loan", None) and fee.kind == "option":
+                deal = "loan_with_option" if lexicon.has("LOAN", " ".join(stext)) else deal
         conf = min(0.95, 0.35 + 0.15 * r.weight + (0.1 if from_id else 0) + (0.1 if fee else 0))
         ev = sentences[sents[0]].text if sents else ""
         out.append(Rumour(player=r.person.name, player_key=r.person.key,
@@ -493,6 +497,10 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
                           from_club_id=from_id, to_club_id=to_id, fee=fee, deal_type=deal,
                           status=status, confidence=round(conf, 3), evidence=ev))
     return out
+
+
+def _suitors(recs: dict, pid: int) -> int:
+    return sum(1 for k, r in recs.items() if k[0] == pid and k[1] and r.weight >= 1.0)
 
 
 _DEST_PREP = re.compile(r"(?:\b(?:al|alla|all'|allo|ai|to|for|au|aux|a la|a l'|al|para el|por el|verso (?:il|la|l'))|"
