@@ -35,7 +35,7 @@ def words(kind: str) -> frozenset[str]:
 
 
 def _tokens(p: str) -> list[str]:
-    """The regex atoms of one phrase: escaped characters, `\s+` for a space, `\w*` for a final `*`."""
+    r"""The regex atoms of one phrase: escaped characters, `\s+` for a space, `\w*` for a final `*`."""
     toks = [r"\s+" if ch == " " else re.escape(ch) for ch in (p[:-1] if p.endswith("*") else p)]
     if p.endswith("*"):
         toks.append(r"\w*")
@@ -47,7 +47,7 @@ def _literal(tok: str) -> bool:
 
 
 def _grouped(seqs: list[list[str]], lookbehind: bool) -> str:
-    """An alternation of token sequences that `re` can search quickly, and that picks exactly
+    r"""An alternation of token sequences that `re` can search quickly, and that picks exactly
     the same alternative (with the same backtracking) as the flat `a1|a2|...` in this order.
 
     Alternatives are grouped by their first token when every first token is a literal
@@ -100,7 +100,7 @@ _CUE: dict[str, re.Pattern] = {}
 
 
 def cue_regex(kind: str) -> re.Pattern:
-    """One compiled alternation of every phrase of `kind`, on folded text.
+    r"""One compiled alternation of every phrase of `kind`, on folded text.
 
     A phrase ending in `*` matches any word continuation ("prestit*" -> prestito, prestiti).
     It means `(?<![\w])(?:phrase1|phrase2|...)(?![\w])` with the phrases longest first,
