@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import lexicon
-from .deal import deal_type_for, status_for
+from .deal import deal_type_for, status_for, status_of
 from .fees import KIND_PRIORITY, FeeMention
 from .model import ClubMention, Fee, Rumour
 from .people import Person
@@ -482,6 +482,12 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
             dtext = [r.windows.get(i) or folded[sentences[i].start:sentences[i].end]
                      for i in sorted(set(r.direct))] or stext
             status = status_for(dtext)
+            race = _race_role(folded, sentences, by_sent_clubs, sorted(set(r.direct)), to_id)
+            if race == "loser":
+                status = "denied"
+            elif race == "winner" and status in ("denied", "rumour", "negotiating"):
+                rest = [status_of(_BEAT.sub(" ", t)) for t in dtext]
+                status = next((x for x in rest if x and x != "denied"), "agreed")
             fee_kind = fee.kind if fee else None
             if fee_sub == "value" or (fee_sub == "asking" and status == "rumour" and _suitors(recs, pid) > 1):
                 # the seller's price, with several clubs merely interested, is no deal of this suitor's
@@ -497,6 +503,41 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
                           from_club_id=from_id, to_club_id=to_id, fee=fee, deal_type=deal,
                           status=status, confidence=round(conf, 3), evidence=ev))
     return out
+
+
+# one club beats another to a player: "A beat B to X", "beating B to his signature", "A soffia X al B",
+# "A se adelanta al B", "A gana la partida al B", "A coiffe B au poteau", "A brule la politesse a B"
+_BEAT = re.compile(r"\b(?:beat|beats|beating|pip|pips|pipped|pipping|hijack\w*|gazump\w*|"
+                   r"soffia\w*|anticipa\w*|bruciat\w* (?:la concorrenza|il)|beffa\w*|"
+                   r"se adelanta\w*|adelantandose|gana la partida|le gana|le roba|roba|"
+                   r"coiffe\w*|grille\w*|brule la politesse|devance\w*|souffle\w*)\b")
+
+
+def _race_role(folded, sentences, by_sent_clubs, idxs, to_id) -> str | None:
+    """'winner' when the pair's club is the subject of a beat-a-rival cue, 'loser' when it is the rival
+    named right after it ("A beat B to X": A wins, B loses)."""
+    for i in idxs:
+        s = sentences[i]
+        fs = folded[s.start:s.end]
+        m = _BEAT.search(fs)
+        if not m or _RACE_HYPO.search(fs[max(0, m.start() - 30):m.start()]):
+            continue
+        cl = by_sent_clubs.get(i, [])
+        after = [c for c in cl if 0 <= c.start - s.start - m.end() <= 40
+                 and not _RACE_GAP.search(fs[m.end():c.start - s.start])]
+        before = [c for c in cl if 0 <= m.start() - (c.start - s.start + len(c.surface)) <= 30
+                  and not _RACE_GAP.search(fs[c.start - s.start + len(c.surface):m.start()])]
+        if not after or not before or after[0].club_id == before[-1].club_id:
+            continue
+        if before[-1].club_id == to_id:
+            return "winner"
+        if after[0].club_id == to_id:
+            return "loser"
+    return None
+
+
+_RACE_GAP = re.compile(r"[,;.]|\b(?:as|while|and|but|mentre|ma|e|y|pero|mientras|et|mais|alors|come|como)\b")
+_RACE_HYPO = re.compile(r"\b(?:could|may|might|would|puo|potrebbe|podria|puede|pourrait|peut|vuole|wants? to|quiere|veut)\s+(?:\w+\s+)?$")
 
 
 def _suitors(recs: dict, pid: int) -> int:
