@@ -124,9 +124,30 @@ def any_regex(kinds: tuple[str, ...]) -> re.Pattern:
     return rx
 
 
+_HAS: dict[str, tuple] = {}
+
+
+def _has_pair(kind: str) -> tuple:
+    """(cue at the very start, cue after a non-word character): together exactly the places
+    where `cue_regex(kind)` can match.  The second opens with `[^\w]`, so `re` jumps over
+    the letters inside words in C, and only tries the phrases after a space or a sign."""
+    pair = _HAS.get(kind)
+    if pair is None:
+        seqs = [_tokens(p) for p in _phrases(kind)]
+        if not seqs:
+            rx = re.compile(r"(?!x)x")
+            pair = (rx.match, rx.search)
+        else:
+            body = _grouped(seqs, False)
+            pair = (re.compile(body + r"(?![\w])").match, re.compile(r"[^\w]" + body + r"(?![\w])").search)
+        _HAS[kind] = pair
+    return pair
+
+
 def has(kind: str, folded: str) -> bool:
-    rx = _CUE.get(kind) or cue_regex(kind)
-    return rx.search(folded) is not None
+    """`cue_regex(kind).search(folded) is not None`, faster."""
+    pair = _HAS.get(kind) or _has_pair(kind)
+    return pair[0](folded) is not None or pair[1](folded) is not None
 
 
 def stopwords(lang: str) -> frozenset[str]:
