@@ -1,0 +1,27 @@
+# Mercato's Airflow image: the locked dependencies (uv sync --frozen), the DAG, the package and
+# the dbt project (manifest precompiled). Data lives on a shared volume at /opt/mercato/data.
+FROM python:3.11-slim-bookworm
+
+ENV UV_VERSION=0.13.9 \
+    UV_PROJECT_ENVIRONMENT=/opt/mercato/.venv \
+    UV_LINK_MODE=copy \
+    PATH=/opt/mercato/.venv/bin:$PATH \
+    AIRFLOW_HOME=/opt/airflow \
+    MERCATO_DATA_DIR=/opt/mercato/data \
+    PYTHONUNBUFFERED=1
+
+RUN pip install --no-cache-dir uv==${UV_VERSION} \
+ && useradd --create-home --uid 50000 airflow \
+ && mkdir -p /opt/mercato /opt/airflow /opt/mercato/data \
+ && chown -R airflow /opt/mercato /opt/airflow
+
+WORKDIR /opt/mercato
+COPY --chown=airflow pyproject.toml uv.lock ./
+USER airflow
+RUN uv sync --frozen --no-dev --no-install-project
+COPY --chown=airflow . .
+RUN uv sync --frozen --no-dev \
+ && cd dbt_project && dbt parse --quiet --project-dir . --profiles-dir .
+
+ENV AIRFLOW__CORE__DAGS_FOLDER=/opt/mercato/dags \
+    AIRFLOW__CORE__LOAD_EXAMPLES=False
