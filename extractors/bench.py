@@ -364,6 +364,10 @@ class Bench:
                                    ("extract", "extract", {"workers": 1})):
             out[stage] = self.child(kind, base=str(base), sources=sources, day=DAY.isoformat(), **extra)
             self.log(f"{label} {stage:8s} {_fmt_stage(out[stage])}")
+            failed = out[stage].get("counts", {}).get("failed")
+            if failed:
+                self.log(f"WARNING: {failed} articles failed extraction: the extract figures do not measure "
+                         f"extraction (see the day's rejects)")
         return out
 
 
@@ -608,6 +612,10 @@ def report(f: dict) -> str:
                      f"{inc['incremental']['seconds']:.1f} s, full refresh {inc['full_refresh']['seconds']:.1f} s")
     if f.get("extract_plain_text"):
         lines.append(f"extract_text on plain text     {f['extract_plain_text']['articles_per_s']:8.1f} articles/s")
+    for label, st in (("N", f["stages"]), ("10·N", f.get("scaling", {}).get("stages_large", {}))):
+        failed = st.get("extract", {}).get("counts", {}).get("failed")
+        if failed:
+            lines.append(f"WARNING: at {label} {failed} articles failed extraction; the extract figures are not valid")
     loads = [x for s in _all_steps(f) for x in s.get("loadavg_1m", [])]
     if loads:
         lines.append(f"1-min load average during the steps: {min(loads):.1f} to {max(loads):.1f} "

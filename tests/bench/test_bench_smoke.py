@@ -46,6 +46,7 @@ def test_every_stage_has_time_throughput_and_peak_memory(figures):
         s = figures["stages"][stage]
         assert _positive(s["seconds"]) and _positive(s["articles_per_s"]) and _positive(s["peak_rss_mb"]), stage
         assert s["articles"] == n, stage                 # no page of the corpus lost on the way
+    assert figures["stages"]["extract"]["counts"]["failed"] == 0
 
 
 @pytest.mark.slow
