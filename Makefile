@@ -25,7 +25,7 @@ export no_proxy := 127.0.0.1,localhost
 
 DBT_SOURCES := $(shell find dbt_project -type f \( -name '*.sql' -o -name '*.yml' -o -name '*.md' \) -not -path '*/target/*' 2>/dev/null)
 
-.PHONY: run test eval bench docs airflow setup clean help
+.PHONY: run test eval bench docs airflow setup chromium clean help
 
 help:
 	@echo "make run    run the DAG end to end over the bundled sample site and print a summary"
@@ -33,6 +33,7 @@ help:
 	@echo "make eval   score the extractors on ../shared/eval (official scorer)"
 	@echo "make docs   generate the dbt docs site and serve it on 127.0.0.1:8081"
 	@echo "make bench  benchmark the pipeline against bare trafilatura"
+	@echo "make airflow  Airflow UI on 127.0.0.1:8080 (Ctrl-C stops it)"
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -51,7 +52,13 @@ airflow_home/.ready: $(VENV)/.synced
 dbt_project/target/manifest.json: $(VENV)/.synced $(DBT_SOURCES)
 	cd dbt_project && ../$(BIN)/dbt parse --quiet --project-dir . --profiles-dir .
 
-setup: $(VENV)/.synced airflow_home/.ready dbt_project/target/manifest.json
+setup: $(VENV)/.synced airflow_home/.ready dbt_project/target/manifest.json chromium
+
+# Debian's chromium for the browser test (tests/ops), only if missing and only as root.
+chromium:
+	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ] && command -v apt-get > /dev/null; then \
+		apt-get install -y chromium > /dev/null 2>&1 || (apt-get update > /dev/null && apt-get install -y chromium > /dev/null) \
+		|| echo "chromium not installed: the browser test will be skipped"; fi
 
 run: setup
 	$(BIN)/mercato demo
