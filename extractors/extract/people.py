@@ -43,6 +43,13 @@ _AGE = re.compile(r"^\s*(?:,\s*|\(\s*)(\d{2})\s*(?:,|\)|anni|ans|años|-year-old
 _YEAR_OLD = re.compile(r"\b(\d{2})[- ]year[- ]old\b")
 _BIRTH = re.compile(r"(?:classe|class of|born in|nato nel|nacido en|ne en|\(|del)\s*((?:19[6-9]|20[0-1])\d)\b")
 _SPACE_GAP = re.compile(r"^[ \t\u00a0]+$")
+
+
+def _space_gap(g: str) -> bool:
+    """`_SPACE_GAP.match(g)` without the regex (`$` also matches before one final newline)."""
+    if g[-1:] == "\n":
+        g = g[:-1]
+    return bool(g) and not g.strip(" \t\u00a0")
 # elided articles/prepositions glued to the next word: "L'acquisto", "dell'Inter", "nell'attesa"
 _ELISION = re.compile(r"^(?:l|d|dell|nell|all|sull|dall|un|quest|c|s|n|j|qu|m|t)['’]", re.IGNORECASE)
 _ARTICLES = {"al", "el", "del", "il", "lo", "la", "le", "les", "au", "du", "allo", "dello", "nello", "sul", "dal"}
@@ -58,9 +65,10 @@ class _Tok:
 
     def __init__(self, m: re.Match):
         w, s = m.group(0), m.start()
-        e = _ELISION.match(w)
-        if e and len(w) > e.end():
-            w, s = w[e.end():], s + e.end()
+        if "'" in w or "’" in w:            # every elision ends with an apostrophe
+            e = _ELISION.match(w)
+            if e and len(w) > e.end():
+                w, s = w[e.end():], s + e.end()
         self._s, self._e, self._w = s, s + len(w), w
 
     def start(self) -> int:
@@ -119,6 +127,7 @@ def _reject_words() -> frozenset[str]:
 
 
 _REJECT: frozenset[str] | None = None
+_POSS_LAST = ("s", "'", "’")
 
 
 def reject_words() -> frozenset[str]:
@@ -129,6 +138,8 @@ def reject_words() -> frozenset[str]:
 
 
 def _strip_possessive(tok: str) -> str:
+    if tok[-1:] not in _POSS_LAST:
+        return tok
     for suf in ("'s", "’s", "'", "’"):
         if tok.endswith(suf) and len(tok) > len(suf) + 1:
             return tok[: -len(suf)]
@@ -151,14 +162,14 @@ def find_people(text: str, folded: str, sentences: list[Sentence], clubs: list[C
     prev_end = -1
     for i, m in enumerate(toks):
         w = m.group(0)
-        if cur and not _SPACE_GAP.match(text[cur[-1].end():m.start()]):
+        if cur and not _space_gap(text[cur[-1].end():m.start()]):
             runs.append(cur)
             cur = []
         ok = not in_club[m.start()]
         cap = w[:1].isupper()
         fw = fold(w)
         if ok and (cap or (fw in PARTICLES and cur)):
-            if cur and not _SPACE_GAP.match(text[cur[-1].end():m.start()]):
+            if cur and not _space_gap(text[cur[-1].end():m.start()]):
                 runs.append(cur)
                 cur = []
             if not cap and not cur:
@@ -310,10 +321,25 @@ def _propagate_lists(text: str, folded: str, mentions: list[tuple[int, int, "Per
 
 
 def _appears_non_initial(text: str, word: str, sent_starts: set[int]) -> bool:
-    for m in re.finditer(r"(?<![\w])" + re.escape(word) + r"(?![\w])", text):
-        if not _is_initial(text, m.start(), sent_starts):
-            return True
+    """`word` occurs as a whole word (`(?<![\w])word(?![\w])`, scanned like re.finditer)
+    somewhere that is not a sentence start."""
+    n = len(word)
+    if not n:
+        return False
+    i = text.find(word)
+    while i >= 0:
+        if (i == 0 or not _is_w(text[i - 1])) and (i + n >= len(text) or not _is_w(text[i + n])):
+            if not _is_initial(text, i, sent_starts):
+                return True
+            i = text.find(word, i + n)
+        else:
+            i = text.find(word, i + 1)
     return False
+
+
+def _is_w(ch: str) -> bool:
+    """`re`'s \w for one character of a str (Unicode alphanumeric or underscore)."""
+    return ch.isalnum() or ch == "_"
 
 
 def _mask(n: int, spans: list[tuple[int, int]]) -> list[bool]:
@@ -498,7 +524,7 @@ def _vote(p: Person, text: str, folded: str, s: int, e: int, club_ends: dict[int
     after_clause = _RX_SPLIT_AFTER.split(after)[0]
     appos = _RX_APPOS.match(after_clause)
     votes = p.role_votes
-    role_before = lexicon.any_regex(_ROLE_CUES).search(before) is not None
+    role_before = lexicon.has_any(_ROLE_CUES, before)
     for kind in ROLE_KINDS:
         w = 0.0
         if role_before and _cue_at_end(kind, before):
@@ -532,13 +558,14 @@ def _vote(p: Person, text: str, folded: str, s: int, e: int, club_ends: dict[int
             votes["COACH"] = votes.get("COACH", 0.0) + 2.0
         elif lexicon.cue_regex("POSS_PLAYER").match(tail) or re.match(r"(?:[a-z]+\s+){0,2}playing career", tail):
             p.player_votes += 1.0
-    if (_PRE_COACH_BEFORE.search(before) and _RX_COACH_BEFORE.search(before)) or _suitor_rx().search(before):
+    if (_PRE_COACH_BEFORE.search(before) and _RX_COACH_BEFORE.search(before)) \
+            or (lexicon.has("SUITOR_BEFORE", before) and _suitor_rx().search(before)):
         votes["COACH"] = votes.get("COACH", 0.0) + 2.0
     if _RX_PLAYERS_OF.search(before):
         votes["COACH"] = votes.get("COACH", 0.0) + 2.0
     if _RX_EXEC_OF.search(before):
         votes["EXEC"] = votes.get("EXEC", 0.0) + 2.0
-    noun_before = lexicon.cue_regex("PLAYER_NOUN").search(before) is not None
+    noun_before = lexicon.has("PLAYER_NOUN", before)
     noun_for = noun_before and _player_noun_for(before)
     if noun_for:
         votes["COACH"] = votes.get("COACH", 0.0) + 2.0

@@ -124,16 +124,17 @@ def any_regex(kinds: tuple[str, ...]) -> re.Pattern:
     return rx
 
 
-_HAS: dict[str, tuple] = {}
+_HAS: dict = {}
 
 
-def _has_pair(kind: str) -> tuple:
+def _has_pair(kind) -> tuple:
     """(cue at the very start, cue after a non-word character): together exactly the places
     where `cue_regex(kind)` can match.  The second opens with `[^\w]`, so `re` jumps over
     the letters inside words in C, and only tries the phrases after a space or a sign."""
     pair = _HAS.get(kind)
     if pair is None:
-        seqs = [_tokens(p) for p in _phrases(kind)]
+        phrases = [p for k in kind for p in _phrases(k)] if isinstance(kind, tuple) else _phrases(kind)
+        seqs = [_tokens(p) for p in phrases]
         if not seqs:
             rx = re.compile(r"(?!x)x")
             pair = (rx.match, rx.search)
@@ -147,6 +148,12 @@ def _has_pair(kind: str) -> tuple:
 def has(kind: str, folded: str) -> bool:
     """`cue_regex(kind).search(folded) is not None`, faster."""
     pair = _HAS.get(kind) or _has_pair(kind)
+    return pair[0](folded) is not None or pair[1](folded) is not None
+
+
+def has_any(kinds: tuple[str, ...], folded: str) -> bool:
+    """`any_regex(kinds).search(folded) is not None`, faster."""
+    pair = _HAS.get(kinds) or _has_pair(kinds)
     return pair[0](folded) is not None or pair[1](folded) is not None
 
 
