@@ -8,6 +8,7 @@ news prose; short or foreign texts fall back to the caller's hint or "unknown".
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .lexicon import LANGS, stopwords
 
@@ -20,10 +21,10 @@ def detect_language(folded: str, hint: str | None = None) -> str:
     tokens = _TOKEN.findall(folded[:6000])
     if not tokens:
         return hint if hint in SUPPORTED else "unknown"
+    counts = Counter(tokens)
     scores = {}
     for code in SUPPORTED:
-        sw = stopwords(code)
-        scores[code] = sum(1 for t in tokens if t in sw)
+        scores[code] = sum(counts[t] for t in stopwords(code).intersection(counts))
     best = max(scores, key=lambda c: (scores[c], c == hint))
     total = len(tokens)
     ranked = sorted(scores.values(), reverse=True)

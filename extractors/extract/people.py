@@ -321,7 +321,7 @@ def _propagate_lists(text: str, folded: str, mentions: list[tuple[int, int, "Per
 
 
 def _appears_non_initial(text: str, word: str, sent_starts: set[int]) -> bool:
-    """`word` occurs as a whole word (`(?<![\w])word(?![\w])`, scanned like re.finditer)
+    r"""`word` occurs as a whole word (`(?<![\w])word(?![\w])`, scanned like re.finditer)
     somewhere that is not a sentence start."""
     n = len(word)
     if not n:
@@ -338,7 +338,7 @@ def _appears_non_initial(text: str, word: str, sent_starts: set[int]) -> bool:
 
 
 def _is_w(ch: str) -> bool:
-    """`re`'s \w for one character of a str (Unicode alphanumeric or underscore)."""
+    r"""`re`'s \w for one character of a str (Unicode alphanumeric or underscore)."""
     return ch.isalnum() or ch == "_"
 
 

@@ -128,7 +128,7 @@ _HAS: dict = {}
 
 
 def _has_pair(kind) -> tuple:
-    """(cue at the very start, cue after a non-word character): together exactly the places
+    r"""(cue at the very start, cue after a non-word character): together exactly the places
     where `cue_regex(kind)` can match.  The second opens with `[^\w]`, so `re` jumps over
     the letters inside words in C, and only tries the phrases after a space or a sign."""
     pair = _HAS.get(kind)
@@ -157,6 +157,7 @@ def has_any(kinds: tuple[str, ...], folded: str) -> bool:
     return pair[0](folded) is not None or pair[1](folded) is not None
 
 
+@lru_cache(maxsize=None)
 def stopwords(lang: str) -> frozenset[str]:
     mod = LANGS[lang]
     return frozenset(mod.STOPWORDS.split())
