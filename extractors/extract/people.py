@@ -459,6 +459,72 @@ _RX_AS_MANAGER = re.compile(r"\bas\s+(?:[a-z'.]+\s+){0,2}(?:manager|head coach|c
 _RX_WORD = re.compile(r"[a-z\-]+")
 
 
+_SPLIT_BEFORE_CHARS = ".;:!?\n\""       # the characters of _RX_SPLIT_BEFORE
+_SPLIT_AFTER_CHARS = ".;!?\n"            # the characters of _RX_SPLIT_AFTER
+
+
+def _after_last(s: str, chars: str) -> str:
+    """`re.split("[chars]", s)[-1]` without the regex: the text after the last of `chars`."""
+    i = max(s.rfind(c) for c in chars)
+    return s[i + 1:] if i >= 0 else s
+
+
+def _before_first(s: str, chars: str) -> str:
+    """`re.split("[chars]", s)[0]` without the regex: the text before the first of `chars`."""
+    n = len(s)
+    for c in chars:
+        i = s.find(c, 0, n)
+        if i >= 0:
+            n = i
+    return s[:n]
+
+
+# every alternative of _RX_BYLINE_AFTER needs one of these (dates contain "/"; "publi" starts
+# "publie le", "published", "publicado")
+_BYLINE_NEEDS = ("/", "publi", "updated", "pubblicato", "aggiornato", "actualizado", "mise en ligne")
+
+
+def _byline_after(window: str) -> bool:
+    """`_RX_BYLINE_AFTER.match(window)`, skipped when no alternative can occur in the window."""
+    for x in _BYLINE_NEEDS:
+        if x in window:
+            return _RX_BYLINE_AFTER.match(window) is not None
+    return False
+
+
+# _RX_COACH_BEFORE ends with one of these words, then only spaces
+_COACH_BEFORE_ENDS = ("under", "di", "da")
+# the last word of every alternative of _RX_OBJECT (which ends each of them: then only \W* to the end)
+_OBJECT_ENDS = ("colpo", "di", "per", "sign", "signing", "signed", "de", "a", "por", "pour", "obiettivo", "arrivato",
+                "su", "affare", "operazione", "caso", "dossier", "operacion", "for", "of", "in")
+_ASCII_NON_WORD = "".join(chr(i) for i in range(128) if not (chr(i).isalnum() or chr(i) == "_"))
+
+
+def _object_tail(before: str) -> bool:
+    """A necessary condition of `_RX_OBJECT.search(before)`: every alternative ends with a word
+    character followed by `\W*$`, so once the trailing non-word characters are cut the text ends
+    with the last word of an alternative.  Only ASCII ones are cut here: any other trailing
+    non-word character says True (the regex decides)."""
+    t = before.rstrip(_ASCII_NON_WORD)
+    last = t[-1:]
+    if not last:
+        return False
+    if not (last.isalnum() or last == "_"):
+        return True
+    return t.endswith(_OBJECT_ENDS)
+
+
+_ROLE_UNION: re.Pattern | None = None
+
+
+def _role_union_rx() -> re.Pattern:
+    """One alternation of the ROLE_KINDS cues: it matches at a place iff one kind's cue_regex does."""
+    global _ROLE_UNION
+    if _ROLE_UNION is None:
+        _ROLE_UNION = lexicon.any_regex(ROLE_KINDS)
+    return _ROLE_UNION
+
+
 def _player_noun_for(before: str) -> bool:
     """"un giocatore centrale per X", "a key player for X": X is the coach the player plays for."""
     rx = _player_noun_for_rx()
@@ -518,36 +584,42 @@ _ROLE_CUES = ("COACH", "EXEC", "AGENT", "JOURNALIST", "SOURCE")
 
 def _vote(p: Person, text: str, folded: str, s: int, e: int, club_ends: dict[int, ClubMention],
           bench: "_BenchSentences | None" = None) -> None:
-    before = folded[max(0, s - 45):s]
-    before = _RX_SPLIT_BEFORE.split(before)[-1]
-    after = folded[e:e + 60]
-    after_clause = _RX_SPLIT_AFTER.split(after)[0]
+    before = _after_last(folded[max(0, s - 45):s], _SPLIT_BEFORE_CHARS)
+    after_clause = _before_first(folded[e:e + 60], _SPLIT_AFTER_CHARS)
     appos = _RX_APPOS.match(after_clause)
     votes = p.role_votes
     role_before = lexicon.has_any(_ROLE_CUES, before)
-    for kind in ROLE_KINDS:
-        w = 0.0
-        if role_before and _cue_at_end(kind, before):
-            w += 2.0
-        if kind == "JOURNALIST" and role_before and _cue_at_end("SOURCE", before):
-            w += 2.0
-        if appos and lexicon.cue_regex(kind).match(after_clause[appos.end() - len(appos.group(0).lstrip(" ,(")):].lstrip(" ,(")):
-            w += 2.0
-        if w:
-            votes[kind] = votes.get(kind, 0.0) + w
+    # the apposition after the name, as each role cue is matched against it (at its start)
+    appos_rest = None
+    if appos:
+        appos_rest = after_clause[appos.end() - len(appos.group(0).lstrip(" ,(")):].lstrip(" ,(")
+        if _role_union_rx().match(appos_rest) is None:
+            appos_rest = None       # no role cue of any kind starts there
+    if role_before or appos_rest is not None:
+        for kind in ROLE_KINDS:
+            w = 0.0
+            if role_before and _cue_at_end(kind, before):
+                w += 2.0
+            if kind == "JOURNALIST" and role_before and _cue_at_end("SOURCE", before):
+                w += 2.0
+            if appos_rest is not None and lexicon.cue_regex(kind).match(appos_rest):
+                w += 2.0
+            if w:
+                votes[kind] = votes.get(kind, 0.0) + w
     if _after_cue("COACH_AFTER", after_clause):
         votes["COACH"] = votes.get("COACH", 0.0) + 2.0
     if _after_cue("EXEC_AFTER", after_clause):
         votes["EXEC"] = votes.get("EXEC", 0.0) + 2.0
     # the person an offer of money is made to is the selling club's executive
-    if _RX_OFFER_TO.search(folded[max(0, s - 70):s]):
+    win = folded[max(0, s - 70):s]
+    if ("off" in win or "ofrec" in win or "propo" in win) and _RX_OFFER_TO.search(win):
         votes["EXEC"] = votes.get("EXEC", 0.0) + 2.0
     # bylines: "Name - Outlet, published 01/02/2020", "By Name"
-    if _RX_BYLINE_AFTER.match(text[e:e + 70]) or _RX_BYLINE_BEFORE.search(folded[max(0, s - 6):s]):
+    if _byline_after(text[e:e + 70]) or _RX_BYLINE_BEFORE.search(folded[max(0, s - 6):s]):
         votes["JOURNALIST"] = votes.get("JOURNALIST", 0.0) + 2.0
     # coach patterns: "il Milan di Pioli", "Ten Hag's side"
     bs = before.rstrip()
-    if _RX_DI_END.search(bs):
+    if bs.endswith("di") and _RX_DI_END.search(bs):
         idx = s - (len(before) - len(bs)) - 3
         if idx in club_ends or idx - 1 in club_ends:
             votes["COACH"] = votes.get("COACH", 0.0) + 2.0
@@ -558,7 +630,7 @@ def _vote(p: Person, text: str, folded: str, s: int, e: int, club_ends: dict[int
             votes["COACH"] = votes.get("COACH", 0.0) + 2.0
         elif lexicon.cue_regex("POSS_PLAYER").match(tail) or re.match(r"(?:[a-z]+\s+){0,2}playing career", tail):
             p.player_votes += 1.0
-    if (_PRE_COACH_BEFORE.search(before) and _RX_COACH_BEFORE.search(before)) \
+    if (bs.endswith(_COACH_BEFORE_ENDS) and _PRE_COACH_BEFORE.search(before) and _RX_COACH_BEFORE.search(before)) \
             or (lexicon.has("SUITOR_BEFORE", before) and _suitor_rx().search(before)):
         votes["COACH"] = votes.get("COACH", 0.0) + 2.0
     if _RX_PLAYERS_OF.search(before):
@@ -569,7 +641,7 @@ def _vote(p: Person, text: str, folded: str, s: int, e: int, club_ends: dict[int
     noun_for = noun_before and _player_noun_for(before)
     if noun_for:
         votes["COACH"] = votes.get("COACH", 0.0) + 2.0
-    elif _PRE_OBJECT.search(before) and _RX_OBJECT.search(before):
+    elif _object_tail(before) and _PRE_OBJECT.search(before) and _RX_OBJECT.search(before):
         p.player_votes += 1.0
     if _after_cue("PLAYER_AFTER", after_clause):
         p.player_votes += 1.0
@@ -599,7 +671,8 @@ def _vote(p: Person, text: str, folded: str, s: int, e: int, club_ends: dict[int
                 p.position = POSITIONS[w]
                 break
     if p.birth_year is None:
-        m = _BIRTH.search(folded[max(0, s - 40):e + 60])
+        win = folded[max(0, s - 40):e + 60]
+        m = _BIRTH.search(win) if ("19" in win or "20" in win) else None     # every birth year has one
         if m:
             p.birth_year = int(m.group(1))
 
