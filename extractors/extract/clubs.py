@@ -72,6 +72,7 @@ class ClubIndex:
 
     def __init__(self, clubs: list[Club]):
         self.clubs = {c.club_id: c for c in clubs}
+        self.names = {c.club_id: c.name for c in clubs}     # club_id -> canonical name, for the rumours
         self.by_name = {fold(c.name): c for c in clubs}
         surfaces: dict[str, list[_Surface]] = {}
         for c in sorted(clubs, key=lambda c: c.tier):

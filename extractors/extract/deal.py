@@ -29,7 +29,7 @@ _NEGATED_AGREEMENT = re.compile(r"(?:non|not|no|sin|pas|senza|without)\s+(?:\w+\
 def status_of(folded_sentence: str) -> str | None:
     """The strongest status cue in one sentence (None when it has none)."""
     s = folded_sentence
-    for m in lexicon.cue_regex("DENIED").finditer(s):
+    for m in (lexicon.cue_regex("DENIED").finditer(s) if lexicon.has("DENIED", s) else ()):
         pre = s[max(0, m.start() - 25):m.start()]
         if not re.search(r"(?:cannot|can't|could not|couldn't|non puo|non possono|no puede|ne peut)\s+(?:\w+\s+)?$", pre) \
                 and not _NEGATED_DENIAL.search(pre):
@@ -38,7 +38,7 @@ def status_of(folded_sentence: str) -> str | None:
         return "completed"
     if lexicon.has("AGREED", s) and not _NEGATED_AGREEMENT.search(s):
         return "agreed"
-    for m in lexicon.cue_regex("NEGOTIATING").finditer(s):
+    for m in (lexicon.cue_regex("NEGOTIATING").finditer(s) if lexicon.has("NEGOTIATING", s) else ()):
         if _HYPOTHETICAL_BID.match(m.group(0)) and _HYPOTHETICAL.search(s[max(0, m.start() - 45):m.start()]):
             continue        # "could swoop", "lining up a bid", "linked with a bid": interest, not a bid made
         return "negotiating"
@@ -69,15 +69,17 @@ def status_for(sentences: list[str]) -> str:
     return "rumour"
 
 
-def deal_type_for(sentences: list[str], fee_kind: str | None, renewal: bool) -> str | None:
-    """permanent | loan | loan_with_option | loan_with_obligation | free | renewal | None."""
+def deal_type_for(sentences: list[str], fee_kind: str | None, renewal: bool, has=lexicon.has) -> str | None:
+    """permanent | loan | loan_with_option | loan_with_obligation | free | renewal | None.
+
+    `has` answers `lexicon.has(kind, text)` (the caller may pass a per-article memo of it)."""
     if renewal:
         return "renewal"
     text = " ".join(sentences)
-    loan = lexicon.has("LOAN", text)
-    if loan and lexicon.has("OBLIGATION", text):
+    loan = has("LOAN", text)
+    if loan and has("OBLIGATION", text):
         return "loan_with_obligation"
-    if loan and (lexicon.has("OPTION", text) or fee_kind == "option"):
+    if loan and (has("OPTION", text) or fee_kind == "option"):
         if re.search(r"(?:sin|senza|without|sans|no)\s+(?:\w+\s+)?(?:opcion|opzione|option|diritto)", text):
             return "loan"
         return "loan_with_option"
@@ -85,8 +87,8 @@ def deal_type_for(sentences: list[str], fee_kind: str | None, renewal: bool) -> 
         return "permanent"
     if loan:
         return "loan"
-    if lexicon.has("FREE", text):
+    if has("FREE", text):
         return "free"
-    if fee_kind in ("fee", "clause") or lexicon.has("PERMANENT", text):
+    if fee_kind in ("fee", "clause") or has("PERMANENT", text):
         return "permanent"
     return None

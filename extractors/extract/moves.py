@@ -303,8 +303,8 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
         if pc:
             pair_sents[s.idx] = pc
         attached = attached_spans.get(s.idx, set())
-        sellers = {c.start for c in cl if _seller_before(folded[max(s.start, c.start - 60):c.start])
-                   or _is_from_cue(folded, c) or c.start in seller_spans}
+        sellers = {c.start for c in cl if c.start in seller_spans
+                   or _seller_before(folded[max(s.start, c.start - 60):c.start]) or _is_from_cue(folded, c)}
         renewal_cue = lexicon.cue_regex("RENEWAL").search(fs)
         renewal_neg = bool(renewal_cue and _NEG_NEAR.search(fs[max(0, renewal_cue.start() - 30):renewal_cue.start()]))
         cuts = _clause_cuts(fs)
@@ -452,6 +452,7 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
                 r.direct.extend(sents)
                 r.weight += 1.0
 
+    has = _ArticleCues().has     # the rumours of one article test the same joined sentences again and again
     out: list[Rumour] = []
     for (pid, to_id), r in recs.items():
         if r.weight < 1.0 and not r.renewal:
@@ -473,11 +474,11 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
             para = _paragraph_after(sentences, folded, sents[0])
             stext_deal = stext + para
             fee = _pick_fee([f for i in range(sents[0], sents[0] + 1 + len(para)) for f in fees_by_sent.get(i, [])],
-                            stext_deal)
+                            stext_deal, has)
             deal = _loan_list_deal(" ".join(para))
             status = "completed"
         else:
-            fee = _pick_fee(cands, stext)
+            fee = _pick_fee(cands, stext, has)
             fee_sub = next((f.sub for f in cands if fee is not None and f.fee is fee), None)
             dtext = [r.windows.get(i) or folded[sentences[i].start:sentences[i].end]
                      for i in sorted(set(r.direct))] or stext
@@ -492,9 +493,9 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
             if fee_sub == "value" or (fee_sub == "asking" and status == "rumour" and _suitors(recs, pid) > 1):
                 # the seller's price, with several clubs merely interested, is no deal of this suitor's
                 fee_kind = None
-            deal = deal_type_for(stext, fee_kind, r.renewal)
+            deal = deal_type_for(stext, fee_kind, r.renewal, has)
             if fee is not None and deal in ("loan", None) and fee.kind == "option":
-                deal = "loan_with_option" if lexicon.has("LOAN", " ".join(stext)) else deal
+                deal = "loan_with_option" if has("LOAN", " ".join(stext)) else deal
         conf = min(0.95, 0.35 + 0.15 * r.weight + (0.1 if from_id else 0) + (0.1 if fee else 0))
         ev = sentences[sents[0]].text if sents else ""
         out.append(Rumour(player=r.person.name, player_key=r.person.key,
@@ -899,12 +900,28 @@ def _is_history(folded: str, c: ClubMention) -> bool:
     return False
 
 
-def _pick_fee(cands: list[FeeMention], stext: list[str]) -> Fee | None:
+class _ArticleCues:
+    """`lexicon.has(kind, text)` remembered for one article (one `find_moves` call) only: a
+    module-level cache would carry answers over from one article to the next."""
+    __slots__ = ("memo",)
+
+    def __init__(self):
+        self.memo: dict[tuple[str, str], bool] = {}
+
+    def has(self, kind: str, text: str) -> bool:
+        key = (kind, text)
+        v = self.memo.get(key)
+        if v is None:
+            v = self.memo[key] = lexicon.has(kind, text)
+        return v
+
+
+def _pick_fee(cands: list[FeeMention], stext: list[str], has=lexicon.has) -> Fee | None:
     usable = [f for f in cands if f.fee.kind in ("fee", "option", "loan_fee", "clause")]
     if not usable:
         return None
     text = " ".join(stext)
-    loan = lexicon.has("LOAN", text)
+    loan = has("LOAN", text)
     if loan:
         opts = [f for f in usable if f.fee.kind == "option"]
         if opts:

@@ -38,8 +38,7 @@ def extract_text(text: str, *, title: str | None = None, language: str | None = 
     persons, mentions = find_people(text, folded, sentences, clubs, spans)
     sent_of = _sentence_index(sentences)
     fees = find_fees(text, folded, lang, sent_of, month)
-    names = {cid: c.name for cid, c in index.clubs.items()}
-    rumours = find_moves(text, folded, sentences, clubs, persons, mentions, fees, names)
+    rumours = find_moves(text, folded, sentences, clubs, persons, mentions, fees, index.names)
 
     movers = {r.player_key for r in rumours}
     players = []
