@@ -59,7 +59,8 @@ class FaultySite:
             def do_GET(self):
                 time.sleep(delay)
                 if self.path.startswith("/hang"):
-                    time.sleep(hang)
+                    time.sleep(hang)             # the client has given up by now
+                    return
                 if self.path.startswith("/garbage"):
                     body = os.urandom(4096)
                     kind = "application/rss+xml" if self.path.endswith(".xml") else "text/html; charset=utf-8"

@@ -225,8 +225,9 @@ def test_browser_logs_in_and_triggers_with_a_changed_param(airflow, output_dir):
             dialog = page.get_by_role("dialog")
             dialog.get_by_text("Max articles per source").first.wait_for()
             page.screenshot(path=str(output_dir / "trigger-form.png"))
-            field = dialog.locator("input[type='number']").first
+            field = dialog.locator("input[name='element_max_articles']")
             field.fill("3")
+            field.press("Tab")
             dialog.get_by_role("button", name="Trigger").last.click()
             deadline = time.monotonic() + 600
             run = None
