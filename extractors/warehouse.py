@@ -175,12 +175,22 @@ def parse(paths: config.Paths | None = None) -> Path:
     return manifest_path(paths)
 
 
-def build(paths: config.Paths | None = None, full_refresh: bool = False) -> None:
-    """Seed the reference CSVs and build + test every model (one ``dbt build``:
-    seeds run first in DAG order). ``full_refresh`` rebuilds the incremental
-    fct_rumour_mentions from the whole lake (needed after backfilling an old
-    ingest date, or after a change of its columns)."""
-    run_dbt(["build"] + (["--full-refresh"] if full_refresh else []), paths)
+def build(paths: config.Paths | None = None, full_refresh: bool = False, unit_tests: bool = False) -> None:
+    """Seed the reference CSVs and build + data-test every model (one ``dbt build``:
+    seeds run first in DAG order).
+
+    The lake-partitioned models (staging of the lake tables, int_fees_normalised,
+    int_rumour_mentions, fct_fee_estimates, fct_rumour_mentions) are incremental:
+    a build reprocesses only the latest loaded ingest date and newer ones.
+    ``full_refresh`` rebuilds them from the whole lake (needed after backfilling
+    an old ingest date, or after a change of their SQL, columns or of the
+    reference seeds). Unit tests check the SQL, not the data: they are left out
+    of the routine build (``unit_tests=True`` runs them too; tests/warehouse runs
+    them)."""
+    args = ["build"] + (["--full-refresh"] if full_refresh else [])
+    if not unit_tests:
+        args += ["--exclude-resource-type", "unit_test"]
+    run_dbt(args, paths)
 
 
 def _fsync_dir(path: Path) -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors import config
+from extractors import config, warehouse
 from helpers import SEEDS, eur_rate, reference_rows
 from lakefix import D3
 
@@ -121,3 +121,11 @@ def test_contract_types(db):
     assert types["fee_eur"] == "DOUBLE"
     assert types["published_date"] == "DATE"
     assert types["published_at"] == "TIMESTAMP WITH TIME ZONE"
+
+
+def test_unit_tests_pass(paths):
+    """The routine build leaves the unit tests out (they check SQL, not data):
+    they run here, against the session's warehouse."""
+    res = warehouse.run_dbt(["test", "--select", "test_type:unit"], paths)
+    names = {r.node.name for r in res.result.results}
+    assert len(names) == 3 and all(str(r.status) == "pass" for r in res.result.results), names

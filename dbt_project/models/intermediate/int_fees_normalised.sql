@@ -1,3 +1,11 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='replace_ingest_partitions',
+        unique_key='article_id',
+        on_schema_change='append_new_columns'
+    )
+}}
 -- Every fee mention converted to EUR with the fx_rates seed, using the rate of
 -- the article's month of publication, else the currency's latest month.
 with
@@ -5,6 +13,16 @@ with
 fees as (
 
     select * from {{ ref('stg_lake__fee_mentions') }}
+    {% if is_incremental() %}
+    -- incremental: the fees of every article landed in the partitions from
+    -- the latest one loaded (its own fees or its article row): an article's
+    -- rows are replaced whole (replace_ingest_partitions, unique_key article_id)
+    where ingest_date >= {{ ingest_cutoff() }}
+       or article_id in (
+            select article_id from {{ ref('stg_lake__articles') }}
+            where ingest_date >= {{ ingest_cutoff() }}
+       )
+    {% endif %}
 
 ),
 

@@ -77,8 +77,8 @@ mentions as materialized (
         article_id,
         mention_key,
         -- the person matcher's fields win over the rumour's
-        arg_min(player_name, from_rumour::int)                      as mention_name,
-        arg_min(role, from_rumour::int)                             as role,
+        arg_min(player_name, (from_rumour::int, player_name))       as mention_name,
+        arg_min(role, (from_rumour::int, role))                     as role,
         coalesce(max(mention_count), 1)                             as mention_count,
         max(position)                                               as position,
         max(birth_year)                                             as birth_year,

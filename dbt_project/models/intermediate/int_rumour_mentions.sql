@@ -1,3 +1,11 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='replace_ingest_partitions',
+        unique_key='article_id',
+        on_schema_change='append_new_columns'
+    )
+}}
 -- Rumours joined to their article (source, publication), to the resolved
 -- player of the article's name key, and to the club reference; the fee is
 -- converted to EUR like int_fees_normalised. One row per article x rumour.
@@ -6,6 +14,28 @@ with
 rumours as (
 
     select * from {{ ref('stg_lake__rumours') }}
+    {% if is_incremental() %}
+    -- incremental: the rumours of every article landed in the partitions from
+    -- the latest one loaded, and of every article whose player resolution
+    -- changed (int_players_resolved is recomputed over the whole lake: a new
+    -- full name can resolve, or make ambiguous, an older article's surname).
+    -- An article's rows are replaced whole (replace_ingest_partitions).
+    where article_id in (
+        select article_id from {{ ref('stg_lake__rumours') }}
+        where ingest_date >= {{ ingest_cutoff() }}
+        union
+        select article_id from {{ ref('stg_lake__articles') }}
+        where ingest_date >= {{ ingest_cutoff() }}
+        union
+        select old.article_id
+        from {{ this }} as old
+        left join {{ ref('int_players_resolved') }} as now
+            on old.article_id = now.article_id
+            and old.mention_player_key = now.mention_key
+        where coalesce(now.player_key, old.mention_player_key) is distinct from old.player_key
+           or coalesce(now.resolution, 'as_written') is distinct from old.player_resolution
+    )
+    {% endif %}
 
 ),
 

@@ -59,10 +59,10 @@ seen as (
         min(published_at)                                   as first_seen_at,
         max(published_at)                                   as last_seen_at,
         count(distinct article_id)                          as article_count,
-        mode(position) filter (where position is not null)  as position,
-        mode(birth_year) filter (where birth_year is not null) as birth_year,
-        mode(nationality) filter (where nationality is not null) as nationality,
-        mode(role)                                          as primary_role
+        mode(position order by position) filter (where position is not null) as position,
+        mode(birth_year order by birth_year) filter (where birth_year is not null) as birth_year,
+        mode(nationality order by nationality) filter (where nationality is not null) as nationality,
+        mode(role order by role)                            as primary_role
     from mentions
     group by player_key
 
@@ -75,8 +75,8 @@ last_club as (
     select
         player_key,
         coalesce(
-            arg_max(to_club_id, published_at) filter (where status = 'completed'),
-            arg_max(from_club_id, published_at) filter (where from_club_id is not null)
+            arg_max(to_club_id, (published_at, rumour_mention_id)) filter (where status = 'completed'),
+            arg_max(from_club_id, (published_at, rumour_mention_id)) filter (where from_club_id is not null)
         ) as last_known_club_key
     from rumours
     group by player_key

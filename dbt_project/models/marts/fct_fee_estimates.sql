@@ -1,3 +1,12 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='replace_ingest_partitions',
+        unique_key='article_id',
+        on_schema_change='append_new_columns'
+    )
+}}
+-- depends_on: {{ ref('stg_lake__articles') }}
 -- One row per money amount found in an article, in its currency and in EUR.
 select
     cast(fee_mention_id as varchar)     as fee_mention_id,
@@ -18,3 +27,11 @@ select
     cast(published_date as date)        as published_date,
     cast(ingest_date as date)           as ingest_date
 from {{ ref('int_fees_normalised') }}
+{% if is_incremental() %}
+-- incremental: the articles int_fees_normalised rebuilt in this run (same batch rule)
+where ingest_date >= {{ ingest_cutoff() }}
+   or article_id in (
+        select article_id from {{ ref('stg_lake__articles') }}
+        where ingest_date >= {{ ingest_cutoff() }}
+   )
+{% endif %}

@@ -6,6 +6,7 @@
         on_schema_change='append_new_columns'
     )
 }}
+-- depends_on: {{ ref('stg_lake__articles') }}
 -- One row per article x rumour. Incremental by ingest partition: a run
 -- reprocesses the partitions from the latest one already loaded (a re-run of a
 -- day rewrites its partition) and the macro replace_ingest_partitions replaces
@@ -16,7 +17,22 @@ with rumour_mentions as (
     select * from {{ ref('int_rumour_mentions') }}
 
     {% if is_incremental() %}
-    where ingest_date >= (select coalesce(max(ingest_date), date '1900-01-01') from {{ this }})
+    -- the articles int_rumour_mentions rebuilt in this run: those of the
+    -- partitions from the latest one loaded, and those whose player changed
+    where article_id in (
+        select article_id from {{ ref('int_rumour_mentions') }}
+        where ingest_date >= {{ ingest_cutoff() }}
+        union
+        select article_id from {{ ref('stg_lake__articles') }}
+        where ingest_date >= {{ ingest_cutoff() }}
+        union
+        select old.article_id
+        from {{ this }} as old
+        inner join {{ ref('int_rumour_mentions') }} as now
+            on old.rumour_mention_id = now.rumour_mention_id
+        where old.player_key is distinct from now.player_key
+           or old.player_resolution is distinct from now.player_resolution
+    )
     {% endif %}
 
 )

@@ -1,8 +1,18 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='replace_ingest_partitions',
+        unique_key='article_id',
+        on_schema_change='append_new_columns'
+    )
+}}
 -- Rumours of each article's latest landing (see stg_lake__articles): when an
 -- article is landed again, its newer extraction replaces the older one whole.
 with source as (
 
     select * from {{ source('lake', 'rumours') }}
+    -- incremental: only the partitions from the latest one loaded (pruned by DuckDB)
+    where ingest_date >= {{ ingest_cutoff() }}
 
 ),
 
