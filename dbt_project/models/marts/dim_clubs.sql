@@ -24,7 +24,7 @@ rumours as (
 
 seen_in_lake as (
 
-    select club_id, mode(club_name) as club_name
+    select club_id, mode(club_name order by club_name) as club_name
     from (select * from club_mentions union all select * from rumours)
     where club_id is not null
     group by club_id

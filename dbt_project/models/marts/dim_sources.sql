@@ -18,9 +18,9 @@ from_articles as (
 
     select
         source_name,
-        mode(domain)                        as domain,
-        mode(language)                      as language,
-        mode(source_language)               as configured_language,
+        mode(domain order by domain)        as domain,
+        mode(language order by language)    as language,
+        mode(source_language order by source_language) as configured_language,
         count(*)                            as article_count,
         min(published_date)                 as first_published_date,
         max(published_date)                 as last_published_date
@@ -34,7 +34,8 @@ from_rejects as (
 
     select
         source_name,
-        mode(lower(regexp_extract(url, '^[a-zA-Z]+://([^/:?#]+)', 1))) as domain,
+        mode(lower(regexp_extract(url, '^[a-zA-Z]+://([^/:?#]+)', 1))
+             order by lower(regexp_extract(url, '^[a-zA-Z]+://([^/:?#]+)', 1))) as domain,
         count(*)                            as reject_count
     from rejects
     where source_name is not null
