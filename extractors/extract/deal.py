@@ -25,10 +25,15 @@ _HYPOTHETICAL = re.compile(r"\b(?:could|may|might|would|plan|plans|planning|lini
 _NEGATED_AGREEMENT = re.compile(r"(?:non|not|no|sin|pas|senza|without)\s+(?:\w+\s+){0,2}(?:accordo|agreement|acuerdo|accord)")
 
 
+_STATUS_KINDS = ("DENIED", "COMPLETED", "AGREED", "NEGOTIATING")
+
+
 @lru_cache(maxsize=8192)
 def status_of(folded_sentence: str) -> str | None:
     """The strongest status cue in one sentence (None when it has none)."""
     s = folded_sentence
+    if not lexicon.has_any(_STATUS_KINDS, s):
+        return None         # no cue of any status kind (one pass instead of four)
     for m in (lexicon.cue_regex("DENIED").finditer(s) if lexicon.has("DENIED", s) else ()):
         pre = s[max(0, m.start() - 25):m.start()]
         if not re.search(r"(?:cannot|can't|could not|couldn't|non puo|non possono|no puede|ne peut)\s+(?:\w+\s+)?$", pre) \

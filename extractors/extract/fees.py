@@ -271,6 +271,22 @@ _FREE_LOAN = re.compile(r"\b(?:a titolo gratuito|prestito gratuito|in prestito g
                         r"cedido gratis|pret gratuit)\b")
 
 
+_OPTION_KINDS = ("OPTION", "OBLIGATION")
+# cheap necessary conditions: every alternative of the regex contains one of these strings
+_WAGE_WORDS = ("ingaggio", "stipendio", "salary", "wages", "salario", "sueldo", "salaire")     # _RX_WAGE_WORD
+_PLUS_WORDS = ("piu", "plus", "mas", "+")                                                       # _RX_PLUS_END
+_PERMANENTLY_WORDS = (" him ", "permanently", "riscatto")                                       # _RX_PERMANENTLY
+_AGREED_WORDS = ("agree", "accord", "intesa", "acuerdo", "pattuit", "fee of", "deal worth", "affare da",
+                 "operazione da", "chius", "cerrado por", "traspaso de", "transfert de")       # _AGREED_BEFORE
+
+
+def _needs(window: str, words: tuple[str, ...]) -> bool:
+    for w in words:
+        if w in window:
+            return True
+    return False
+
+
 def classify(folded: str, start: int, end: int, lang: str) -> tuple[str, str]:
     """(kind, sub-kind) of the amount at [start, end) from the words around it."""
     before = _CLAUSE_END.split(folded[max(0, start - 70):start])[-1]
@@ -284,17 +300,17 @@ def classify(folded: str, start: int, end: int, lang: str) -> tuple[str, str]:
             near_a = after[:28]
     if _RX_PCT.match(after):
         return "past", "other"
-    if lexicon.has("WAGE", near_a) or _RX_WAGE_WORD.search(before):
+    if lexicon.has("WAGE", near_a) or (_needs(before, _WAGE_WORDS) and _RX_WAGE_WORD.search(before)):
         return "wage", "wage"
     if _RX_BONUS_AFTER.match(after) \
-            or _RX_PLUS_END.search(near_b) and lexicon.has("BONUS", near_a):
+            or _needs(near_b, _PLUS_WORDS) and _RX_PLUS_END.search(near_b) and lexicon.has("BONUS", near_a):
         return "bonus", "bonus"
     if _RX_IN_YEAR.match(after[:25]):
         return "past", "past"
     if lexicon.has("PAST_FEE", near_b) and not lexicon.has("OFFER", near_b):
         return "past", "past"
-    if lexicon.has("OPTION", before[-90:]) or lexicon.has("OBLIGATION", before[-90:]) \
-            or _RX_PERMANENTLY.search(before[-60:]):
+    if lexicon.has_any(_OPTION_KINDS, before[-90:]) \
+            or _needs(before[-60:], _PERMANENTLY_WORDS) and _RX_PERMANENTLY.search(before[-60:]):
         return "option", "option"
     if lexicon.has("CLAUSE", before[-45:]) or lexicon.has("CLAUSE", near_a):
         return "clause", "clause"
@@ -302,7 +318,7 @@ def classify(folded: str, start: int, end: int, lang: str) -> tuple[str, str]:
         return "loan_fee", "loan_fee"
     if lexicon.has("OFFER", before[-40:]) or lexicon.has("OFFER", near_a[:15]):
         return "fee", "offer"
-    if _AGREED_BEFORE.search(before[-45:]) or _AGREED_AFTER.match(after):
+    if (_needs(before[-45:], _AGREED_WORDS) and _AGREED_BEFORE.search(before[-45:])) or _AGREED_AFTER.match(after):
         return "fee", "agreed"
     if lexicon.has("VALUATION", near_b + " " + near_a):
         return "fee", "value"
