@@ -80,6 +80,17 @@ def _ingest_one(args):
     return pipeline.ingest_source(source, day, _ingest_settings(), paths(base))
 
 
+def _machine_busy_seconds() -> float | None:
+    """CPU seconds all processes of the machine have used (Linux /proc/stat), else None."""
+    try:
+        with open("/proc/stat") as fh:
+            fields = [int(x) for x in fh.readline().split()[1:]]
+    except (OSError, ValueError):
+        return None
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)     # idle + iowait
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
 def _child_fetch(spec):
     from extractors.config import paths
     from extractors.fetch import Fetcher, FetchError, FetchSettings, RawCache
@@ -130,17 +141,54 @@ def _child_extract(spec):
     return {"seconds": time.perf_counter() - t0, "articles": counts["articles"], "counts": counts}
 
 
+def _pool_init():
+    """Pool worker start-up: the stages' modules imported once, before any timing."""
+    import extractors.pipeline  # noqa: F401
+    try:
+        import extractors.extract  # noqa: F401
+    except Exception:
+        pass
+
+
+def _pool_ready(_):
+    time.sleep(0.2)
+    return os.getpid()
+
+
+def _child_serial(spec):
+    """clean + land + extract in this one process, back to back: the baseline the
+    pool is compared with in the same minute, over the same pages."""
+    from extractors import pipeline
+    from extractors.config import paths
+
+    p, day = paths(spec["base"]), date.fromisoformat(spec["day"])
+    t0 = time.perf_counter()
+    counts = [pipeline.ingest_source(s, day, _ingest_settings(), p) for s in _sources(spec)]
+    t1 = time.perf_counter()
+    landed = pipeline.land(day, p)
+    t2 = time.perf_counter()
+    extracted = pipeline.extract(day, p, workers=1)
+    t3 = time.perf_counter()
+    return {"seconds": t3 - t0, "articles": sum(c["discovered"] for c in counts),
+            "segments": {"clean": t1 - t0, "land": t2 - t1, "extract": t3 - t2},
+            "landed": landed["articles"], "extracted": extracted["articles"], "failed": extracted["failed"]}
+
+
 def _child_pool(spec):
     """clean + land + extract with every core: sources ingested in a process pool
-    (one task per source, as the DAG maps them), then land, then extract(workers)."""
+    (one task per source, as the DAG maps them), then land, then extract(workers).
+    The pool's workers are started and have imported the stages before the clock
+    starts (as the one-process figures exclude imports)."""
     from extractors import pipeline
     from extractors.config import paths
 
     p, day, workers = paths(spec["base"]), date.fromisoformat(spec["day"]), spec["workers"]
-    t0 = time.perf_counter()
-    with ProcessPoolExecutor(workers) as pool:
+    with ProcessPoolExecutor(workers, initializer=_pool_init) as pool:
+        # every worker up and initialised (the tasks sleep so that one worker cannot take them all)
+        list(pool.map(_pool_ready, range(workers)))
+        t0 = time.perf_counter()
         counts = list(pool.map(_ingest_one, [(s, day, spec["base"]) for s in _sources(spec)]))
-    t1 = time.perf_counter()
+        t1 = time.perf_counter()
     landed = pipeline.land(day, p)
     t2 = time.perf_counter()
     extracted = pipeline.extract(day, p, workers=workers)
@@ -281,15 +329,27 @@ def _child_main(spec_path: str) -> None:
     spec = json.loads(Path(spec_path).read_text("utf-8"))
     # the stages' modules are imported before the clocks start (wall and CPU alike);
     # not for fetch, whose peak memory should not include the extractors
-    if spec["kind"] in ("clean", "land", "extract", "pool", "plain_extract", "profile"):
+    if spec["kind"] in ("clean", "land", "extract", "pool", "serial", "plain_extract", "profile"):
         import extractors.pipeline  # noqa: F401
         try:
             import extractors.extract  # noqa: F401
         except Exception:
             pass
+    if spec["kind"] == "dbt":
+        # dbt-core and the adapter load in ~2 s: an import, not a build (and the same for both builds)
+        import dbt.adapters.duckdb  # noqa: F401
+        import dbt.cli.main  # noqa: F401
     load_before = os.getloadavg()[0]
+    busy0, t0 = _machine_busy_seconds(), time.perf_counter()
     cpu0 = _cpu_seconds()
     result = CHILDREN[spec["kind"]](spec)
+    # CPU seconds the rest of the machine used meanwhile, per wall second: how many
+    # cores other processes took from this step (0 on a quiet machine)
+    cpu_step = _cpu_seconds() - cpu0
+    busy = _machine_busy_seconds()
+    if busy is not None and busy0 is not None:
+        wall = time.perf_counter() - t0
+        result["other_cores_busy"] = round(max(0.0, busy - busy0 - cpu_step) / wall, 2) if wall > 0 else None
     # CPU time (user + sys, this process and its pool workers) is a check on wall
     # time when other work shares the machine: see loadavg
     result["cpu_seconds"] = round(_cpu_seconds() - cpu0, 3)
@@ -389,7 +449,7 @@ def _ratio(a, b):
 
 
 def run(n: int, scale: int, seed: int, out_dir: Path, *, with_dbt_scale: bool = True, profile: bool = False,
-        keep: bool = False, verbose: bool = True) -> dict:
+        keep: bool = False, verbose: bool = True, only: str | None = None) -> dict:
     from extractors.serve import StaticSite
 
     tmp = Path(tempfile.mkdtemp(prefix="mercato-bench-"))
@@ -407,8 +467,11 @@ def run(n: int, scale: int, seed: int, out_dir: Path, *, with_dbt_scale: bool = 
         b.log(f"corpus: {figures['corpus']['pages']} pages, {figures['corpus']['html_bytes'] / 1e6:.1f} MB of HTML "
               f"in {figures['corpus']['seconds']:.1f} s")
         with StaticSite(b.site) as site:
-            figures.update(_measure(b, site.url, probe, with_dbt_scale=with_dbt_scale, profile=profile,
-                                    out_dir=out_dir))
+            if only == "dbt":
+                figures.update(_measure_dbt_only(b, site.url))
+            else:
+                figures.update(_measure(b, site.url, probe, with_dbt_scale=with_dbt_scale, profile=profile,
+                                        out_dir=out_dir))
     finally:
         if keep:
             print(f"[bench] kept {tmp}")
@@ -426,7 +489,7 @@ def _measure(b: Bench, base_url: str, probe: dict, *, with_dbt_scale: bool, prof
     src_n = b.sources(base_url, "n", range(n))
     src_big = b.sources(base_url, "big", range(big))
     src_new = b.sources(base_url, "new", range(big, big + b.new))
-    run_n, run_pool, run_big, run_dbt = (b.tmp / x for x in ("run-n", "run-pool", "run-big", "run-dbt"))
+    run_n, run_big, run_dbt = (b.tmp / x for x in ("run-n", "run-big", "run-dbt"))
 
     # per stage at N, one process each
     stages = b.one_process(run_n, src_n, f"N={n}")
@@ -447,13 +510,9 @@ def _measure(b: Bench, base_url: str, probe: dict, *, with_dbt_scale: bool, prof
                     "ratio": _ratio(one["articles_per_s"], floor["articles_per_s"]),
                     "ratio_vs_clean_options": _ratio(one["articles_per_s"], floor["clean_options_articles_per_s"])}
 
-    # all cores: the same clean + land + extract with a pool of WORKERS
-    run_pool.mkdir(parents=True)
-    os.symlink(run_n / "raw", run_pool / "raw")        # the same warm raw cache
-    pool = b.child("pool", base=str(run_pool), sources=src_n, day=DAY.isoformat(), workers=WORKERS)
-    b.log(f"N={n} pool x{WORKERS} {_fmt_stage(pool)}")
-    res["all_cores"] = {"workers": WORKERS, "one_process": one, "pool": pool,
-                        "ratio": _ratio(pool.get("articles_per_s"), one["articles_per_s"])}
+    # all cores: the same clean + land + extract with a pool of WORKERS, right after
+    # the same three stages in one process (same pages, same warm raw cache, same minute)
+    res["all_cores"] = _all_cores(b, run_n, src_n, one)
 
     # extract alone on plain text, in memory
     if can_extract:
@@ -488,24 +547,67 @@ def _measure(b: Bench, base_url: str, probe: dict, *, with_dbt_scale: bool, prof
 
     # incremental dbt at scale·N: history over DBT_DATES ingest dates, then +1 % as a new date
     if can_dbt and can_extract and with_dbt_scale:
-        dates = [DAY - timedelta(days=DBT_DATES - k) for k in range(DBT_DATES)]
-        b.child("repartition", src=str(run_big), base=str(run_dbt), day=DAY.isoformat(),
-                dates=[d.isoformat() for d in dates])
-        base_build = b.child("dbt", base=str(run_dbt))
-        b.log(f"{b.scale}N dbt build over {DBT_DATES} dates {_fmt_stage(base_build)}")
-        added = {}
-        for stage in ("clean", "land", "extract"):       # the new date through the real stages
-            kind = stage
-            added[stage] = b.child(kind, base=str(run_dbt), sources=src_new, day=DAY.isoformat())
-        inc = b.child("dbt", base=str(run_dbt))
-        b.log(f"+1% ({b.new} articles) incremental dbt build {_fmt_stage(inc)}")
-        full = b.child("dbt", base=str(run_dbt), full_refresh=True)
-        b.log(f"+1% full-refresh dbt build {_fmt_stage(full)}")
-        res["incremental_dbt"] = {"articles_base": base_build["articles"], "dates": DBT_DATES + 1,
-                                  "articles_new": added["land"]["articles"], "base_build": base_build,
-                                  "incremental": inc, "full_refresh": full,
-                                  "ratio": _ratio(inc["seconds"], full["seconds"])}
+        res["incremental_dbt"] = _incremental_dbt(b, run_big, run_dbt, src_new)
     return res
+
+
+def _incremental_dbt(b: Bench, run_big: Path, run_dbt: Path, src_new: list[dict]) -> dict:
+    """The scale·N lake copied over DBT_DATES ingest dates, a base build, +1 % as a
+    new date through the real stages, then the incremental build and a full refresh."""
+    dates = [DAY - timedelta(days=DBT_DATES - k) for k in range(DBT_DATES)]
+    b.child("repartition", src=str(run_big), base=str(run_dbt), day=DAY.isoformat(),
+            dates=[d.isoformat() for d in dates])
+    base_build = b.child("dbt", base=str(run_dbt))
+    b.log(f"{b.scale}N dbt build over {DBT_DATES} dates {_fmt_stage(base_build)}")
+    added = {}
+    for stage in ("clean", "land", "extract"):       # the new date through the real stages
+        added[stage] = b.child(stage, base=str(run_dbt), sources=src_new, day=DAY.isoformat())
+    inc = b.child("dbt", base=str(run_dbt))
+    b.log(f"+1% ({b.new} articles) incremental dbt build {_fmt_stage(inc)}")
+    full = b.child("dbt", base=str(run_dbt), full_refresh=True)
+    b.log(f"+1% full-refresh dbt build {_fmt_stage(full)}")
+    return {"articles_base": base_build["articles"], "dates": DBT_DATES + 1,
+            "articles_new": added["land"]["articles"], "base_build": base_build,
+            "incremental": inc, "full_refresh": full,
+            "ratio": _ratio(inc["seconds"], full["seconds"]),
+            "ratio_cpu": _ratio(inc.get("cpu_seconds"), full.get("cpu_seconds"))}
+
+
+def _all_cores(b: Bench, run_n: Path, src_n: list[dict], one: dict) -> dict:
+    """Pool of WORKERS vs one process, clean + land + extract over the same N pages,
+    measured back to back. Also from CPU time: the pool's CPU seconds per wall second
+    (cores it kept busy) and the CPU seconds other processes took meanwhile."""
+    runs = {}
+    for kind in ("serial", "pool"):
+        base = b.tmp / f"run-{kind}"
+        base.mkdir(parents=True)
+        os.symlink(run_n / "raw", base / "raw")        # the same warm raw cache
+        extra = {"workers": WORKERS} if kind == "pool" else {}
+        runs[kind] = b.child(kind, base=str(base), sources=src_n, day=DAY.isoformat(), **extra)
+        b.log(f"N={b.n} {kind} x{WORKERS if kind == 'pool' else 1} {_fmt_stage(runs[kind])}  "
+              f"other processes took {runs[kind].get('other_cores_busy')} cores")
+    serial, pool = runs["serial"], runs["pool"]
+    others = max(serial.get("other_cores_busy") or 0, pool.get("other_cores_busy") or 0)
+    return {"workers": WORKERS, "one_process": one, "serial": serial, "pool": pool,
+            "ratio": _ratio(pool.get("articles_per_s"), serial.get("articles_per_s")),
+            "ratio_vs_stage_sum": _ratio(pool.get("articles_per_s"), one["articles_per_s"]),
+            # the ratio if the pool had had its cores to itself: its CPU per wall second
+            "pool_cores_used": _ratio(pool.get("cpu_seconds"), pool.get("seconds")),
+            "cpu_efficiency": _ratio(serial.get("cpu_seconds"), pool.get("cpu_seconds")),
+            "other_cores_busy": others,
+            "machine_busy": others > 0.25 * WORKERS}
+
+
+def _measure_dbt_only(b: Bench, base_url: str) -> dict:
+    """``--only dbt``: the scale·N lake is made unmeasured (fetch, then clean + land +
+    extract with every core), then only the incremental-vs-full dbt figures."""
+    src_big = b.sources(base_url, "big", range(b.big))
+    src_new = b.sources(base_url, "new", range(b.big, b.big + b.new))
+    run_big, run_dbt = b.tmp / "run-big", b.tmp / "run-dbt"
+    b.child("fetch", base=str(run_big), sources=src_big, day=DAY.isoformat())
+    made = b.child("pool", base=str(run_big), sources=src_big, day=DAY.isoformat(), workers=WORKERS)
+    b.log(f"{b.scale}N={b.big} lake made (unmeasured) in {made['seconds']:.0f} s")
+    return {"incremental_dbt": _incremental_dbt(b, run_big, run_dbt, src_new)}
 
 
 def _combined(stages: dict, can_extract: bool) -> dict:
@@ -549,6 +651,11 @@ def targets(f: dict) -> list[dict]:
         if floor_cpu else None,
         "scaling": _ratio(sc.get("articles_per_cpu_s_large"), sc.get("articles_per_cpu_s")),
         "extract_plain": pt["articles"] / pt["loop_cpu_seconds"] if pt.get("loop_cpu_seconds") else None,
+        "incremental_dbt": f.get("incremental_dbt", {}).get("ratio_cpu"),
+        # one-process CPU seconds over the pool's wall time: the speed-up with the
+        # one-process run unaffected by other work (the pool still is: see other_cores_busy)
+        "all_cores": _ratio(f.get("all_cores", {}).get("serial", {}).get("cpu_seconds"),
+                            f.get("all_cores", {}).get("pool", {}).get("seconds")),
     }
     out = []
     for key, label, threshold, op in TARGETS:
@@ -575,7 +682,7 @@ def _meta(n: int, scale: int, seed: int) -> dict:
     return {"timestamp": datetime.now(timezone.utc).isoformat(timespec="seconds"), "n": n, "scale": scale,
             "n_large": n * scale, "seed": seed, "workers": WORKERS, "cpu_count": os.cpu_count(),
             "python": platform.python_version(), "platform": platform.platform(), "commit": _git_commit(),
-            "method": "each measured step in a fresh process; times exclude interpreter start and imports; "
+            "method": "each measured step in a fresh process; times exclude interpreter start and imports (dbt-core too); "
                       "clean+extract+land one process = sum of the clean, land and extract stage times"}
 
 
@@ -605,6 +712,13 @@ def report(f: dict) -> str:
               f"  (bare_extraction, clean's options {fl['trafilatura_extract']['clean_options_articles_per_s']:.1f}/s)",
               f"clean+extract+land, 1 process  {fl['pipeline_one_process']['articles_per_s']:8.1f} articles/s",
               f"clean+extract+land, pool x{ac['workers']}    {ac['pool'].get('articles_per_s', 0):8.1f} articles/s"]
+    if ac.get("serial"):
+        lines.append(f"  back to back: 1 process {ac['serial']['seconds']:.1f} s wall / {ac['serial']['cpu_seconds']:.1f} s CPU, "
+                     f"pool {ac['pool']['seconds']:.1f} s wall / {ac['pool']['cpu_seconds']:.1f} s CPU "
+                     f"({ac['pool_cores_used']:.2f} cores used); other processes took {ac['other_cores_busy']:.2f} cores")
+        if ac.get("machine_busy"):
+            lines.append(f"WARNING: the machine was busy (other processes took {ac['other_cores_busy']:.2f} of "
+                         f"{m['cpu_count']} cores): the all-cores wall-time ratio is not a fair figure")
     sc = f["scaling"]
     lines.append(f"at {sc['n_large']} articles, 1 process {sc['articles_per_s_large']:8.1f} articles/s, "
                  f"peak clean/extract {sc['peak_rss_mb_large']:.0f} MB (vs {sc['peak_rss_mb']:.0f} MB at {sc['n']})")
@@ -634,10 +748,32 @@ def report(f: dict) -> str:
     return "\n".join(lines)
 
 
+def report_dbt(f: dict) -> str:
+    """The report of ``--only dbt``: the incremental dbt target and where the time went."""
+    m, inc = f["meta"], f["incremental_dbt"]
+    lines = [f"Mercato bench --only dbt  N={m['n']}  scale={m['scale']}  commit={m['commit']}  "
+             f"cores={m['cpu_count']}  total {m.get('total_seconds', 0):.0f} s",
+             f"dbt at {inc['articles_base']}+{inc['articles_new']} articles over {inc['dates']} ingest dates", ""]
+    for key in ("base_build", "incremental", "full_refresh"):
+        s = inc[key]
+        kinds = ", ".join(f"{k} {v:.2f}" for k, v in sorted(s.get("seconds_by_kind", {}).items()))
+        lines.append(f"{key:<13}{s['seconds']:7.2f} s wall  {s.get('cpu_seconds', 0):7.2f} s CPU  "
+                     f"{s.get('nodes', 0):4d} nodes  node time {s.get('node_seconds', 0):.2f} s ({kinds})  "
+                     f"load {s.get('loadavg_1m')}")
+    for t in f["targets"]:
+        if t["key"] == "incremental_dbt":
+            v = "n/a" if t["value"] is None else f"{t['value']:.2f}"
+            res = "SKIPPED" if t["met"] is None else ("MET" if t["met"] else "NOT MET")
+            cpu = "" if t.get("value_cpu") is None else f"  (from CPU time {t['value_cpu']:.2f})"
+            lines += ["", f"{t['target']}: {v}  goal <= {t['threshold']:g}  {res}{cpu}"]
+    return "\n".join(lines)
+
+
 def _all_steps(f: dict):
     yield from f.get("stages", {}).values()
     yield f.get("floor", {}).get("trafilatura_extract", {})
     yield f.get("all_cores", {}).get("pool", {})
+    yield f.get("all_cores", {}).get("serial", {})
     yield from f.get("scaling", {}).get("stages_large", {}).values()
 
 
@@ -695,12 +831,23 @@ def main(argv=None) -> int:
     ap.add_argument("--profile", action="store_true", help="pyinstrument clean+land+extract at N (profile.txt/html)")
     ap.add_argument("--keep", action="store_true", help="keep the temp dir (corpus, data, child logs)")
     ap.add_argument("--quiet", action="store_true")
+    ap.add_argument("--only", choices=["dbt"], default=None,
+                    help="dbt: only the incremental (+1%%) vs full dbt build at scale·N (figures in dbt-latest.json)")
     args = ap.parse_args(argv)
     n = args.n or (20 if args.tiny else 10_000 if args.large else 1000)
     scale = 2 if args.tiny else 10
     out_dir = Path(args.out)
     figures = run(n, scale, args.seed, out_dir, with_dbt_scale=not args.no_dbt_scale, profile=args.profile,
-                  keep=args.keep, verbose=not args.quiet)
+                  keep=args.keep, verbose=not args.quiet, only=args.only)
+    if args.only == "dbt":
+        # a partial run: its own file, latest.json (the full bench) is left alone
+        out_dir.mkdir(parents=True, exist_ok=True)
+        path = out_dir / "dbt-latest.json"
+        path.write_text(json.dumps(figures, indent=2, default=str), "utf-8")
+        print()
+        print(report_dbt(figures))
+        print(f"\nfigures: {path}")
+        return 0
     path = write_outputs(figures, out_dir)
     print()
     print(report(figures))
