@@ -25,7 +25,7 @@ export no_proxy := 127.0.0.1,localhost
 
 DBT_SOURCES := $(shell find dbt_project -type f \( -name '*.sql' -o -name '*.yml' -o -name '*.md' \) -not -path '*/target/*' 2>/dev/null)
 
-.PHONY: run test eval bench docs airflow setup chromium clean help
+.PHONY: run test eval bench docs airflow setup test-tools clean help
 
 help:
 	@echo "make run    run the DAG end to end over the bundled sample site and print a summary"
@@ -52,18 +52,22 @@ airflow_home/.ready: $(VENV)/.synced
 dbt_project/target/manifest.json: $(VENV)/.synced $(DBT_SOURCES)
 	cd dbt_project && ../$(BIN)/dbt parse --quiet --project-dir . --profiles-dir .
 
-setup: $(VENV)/.synced airflow_home/.ready dbt_project/target/manifest.json chromium
+setup: $(VENV)/.synced airflow_home/.ready dbt_project/target/manifest.json
 
-# Debian's chromium for the browser test (tests/ops), only if missing and only as root.
-chromium:
-	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ] && command -v apt-get > /dev/null; then \
-		apt-get install -y chromium > /dev/null 2>&1 || (apt-get update > /dev/null && apt-get install -y chromium > /dev/null) \
-		|| echo "chromium not installed: the browser test will be skipped"; fi
+# Debian packages the tests drive: chromium (browser tests) and docker-compose (validates
+# docker-compose.yml). Installed only if missing, only as root, only where apt exists.
+TEST_PACKAGES := chromium:/usr/bin/chromium docker-compose:/usr/bin/docker-compose
+test-tools:
+	@for entry in $(TEST_PACKAGES); do pkg=$${entry%%:*}; bin=$${entry#*:}; \
+	if [ ! -x $$bin ] && [ "$$(id -u)" = 0 ] && command -v apt-get > /dev/null; then \
+		echo "installing Debian's $$pkg for the tests"; \
+		apt-get install -y $$pkg > /dev/null 2>&1 || (apt-get update > /dev/null && apt-get install -y $$pkg > /dev/null) \
+		|| echo "could not install $$pkg"; fi; done
 
 run: setup
 	$(BIN)/mercato demo
 
-test: setup
+test: setup test-tools
 	$(BIN)/python -m pytest
 
 eval: $(VENV)/.synced

@@ -165,10 +165,6 @@ def test_dbt_docs_are_reachable_from_the_ui(airflow):
     assert "/cosmos/mercato/dbt_docs_index.html" in views
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "known defect outside ops (dbt_project): dim_players.last_known_club_key breaks ties arbitrarily "
-    "(e.g. 'davide colombo' -> ac-milan or monza on two identical runs); one Airflow re-run also "
-    "changed fct_rumour_mentions 138 -> 137 rows"))
 def test_same_logical_date_twice_gives_an_identical_warehouse(airflow):
     """Clear the whole first run (same run, same logical date) and let it run again."""
     run_id = airflow.first_run
@@ -203,7 +199,7 @@ def test_a_source_that_times_out_or_returns_garbage_is_rejected_and_the_run_goes
                      "where source_name = 'samples_rss' and ingest_date = '2026-03-02'")[0][0] > 0
 
 
-@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (make setup as root)")
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (make test-tools installs it as root)")
 def test_browser_logs_in_and_triggers_with_a_changed_param(airflow, output_dir):
     from playwright.sync_api import sync_playwright
 

@@ -34,5 +34,6 @@ renamed as (
 select * from renamed
 qualify ingest_date = max(ingest_date) over (partition by article_id)
     and row_number() over (
-        partition by article_id, ingest_date, player_key order by mention_count desc nulls last
+        partition by article_id, ingest_date, player_key
+        order by mention_count desc nulls last, player_name, role
     ) = 1
