@@ -266,8 +266,10 @@ def find_people(text: str, folded: str, sentences: list[Sentence], clubs: list[C
 
 
 def _common_display(text: str, persons: dict[str, "Person"]) -> None:
-    """The display name is the form the article writes most often ("Rafinha" over one
-    "Rafinha Alcántara"); on a tie the fuller form stays."""
+    """A player known by his first name alone is displayed that way when the article
+    writes it most often ("Rafinha" over one "Rafinha Alcántara"). A surname used
+    most often ("Lecomte") is ordinary journalism: the full name stays the display
+    name, which the warehouse shows to analysts."""
     for p in persons.values():
         if len(p.spans) < 2 or len(p.tokens) < 2:
             continue
@@ -276,7 +278,7 @@ def _common_display(text: str, persons: dict[str, "Person"]) -> None:
             w = text[s:e]
             counts[w] = counts.get(w, 0) + 1
         best = max(counts.items(), key=lambda kv: (kv[1], len(kv[0].split())))
-        if best[0] != p.name and best[1] > counts.get(p.name, 0) and fold(best[0]) in " ".join(p.tokens):
+        if best[0] != p.name and best[1] > counts.get(p.name, 0) and fold(best[0]).split() == p.tokens[:1]:
             p.name = best[0]
 
 

@@ -74,12 +74,22 @@ def test_transfer_object_affare_marks_a_player():
     assert "Kowalczyk" in players("Nell'affare Kowalczyk il Torino ha incassato bene.")
 
 
-def test_display_name_is_the_form_the_article_writes_most_often():
+def test_first_name_written_most_often_becomes_the_display_name():
+    from extractors.extract import extract_text
+    text = ("Il Torino pensa a Danilinho Ferraz. Danilinho piace anche al Napoli. "
+            "Per Danilinho servono 10 milioni.")
+    names = {p.name for p in extract_text(text).players}
+    assert "Danilinho" in names
+
+
+def test_surname_written_most_often_keeps_the_full_display_name():
+    # incident: the warehouse listed movers as bare surnames ("Lecomte") once the most
+    # written form won; analysts need the full name, the scorer matches surnames anyway
     from extractors.extract import extract_text
     text = ("Il Torino pensa a Rafael Souza Lima. Souza Lima piace anche al Napoli. "
             "Per Souza Lima servono 10 milioni.")
     names = {p.name for p in extract_text(text).players}
-    assert "Souza Lima" in names
+    assert "Rafael Souza Lima" in names and "Souza Lima" not in names
 
 
 def test_person_appointed_to_the_bench_is_a_coach_not_a_mover():
