@@ -23,7 +23,9 @@ inter-miami,Inter Miami,Inter Miami,USA,MLS,1,
 """
 
 
-@pytest.fixture(autouse=True, scope="session")
+# Module scope, not session: a session-scoped override outlived tests/extract and made
+# later pipeline tests extract against this tiny reference (incident: a Genoa rumour vanished).
+@pytest.fixture(autouse=True, scope="module")
 def small_club_reference(tmp_path_factory):
     path = tmp_path_factory.mktemp("ref") / "clubs.csv"
     path.write_text(CLUBS, encoding="utf-8")
