@@ -50,7 +50,6 @@ class _Rec:
 
 _SELL = re.compile(r"\b(?:cession\w*|in uscita|ceder\w*|vender\w*|salutare|partente|addio|sell|sale|offload\w*|"
                    r"venta|vender|salida|salir|transferibles|quitter|vendre|depart|leave|exit)\b")
-# the focal club's incoming side named outright: a player listed there is its target
 # the player is the object of a sale or a departure ("la cessione di X", "the sale of X", "la venta de X",
 # "X's departure"): the clubs of the clause sell him unless one is introduced as the destination
 _SALE_OF = re.compile(r"(?:\b(?:cessione|vendita|partenza|uscita|addio|sale|departure|exit|venta|salida|marcha|"
@@ -85,6 +84,7 @@ _REPLACED = re.compile(
     r"reemplazar a|sustituir a|sustituto de|relevo de|en lugar de|competencia a|"
     r"remplacer|remplacant de|succeder a|successeur de|a la place de|concurrence a|doublure de)\s*"
     r"(?:(?:il|lo|la|l'|the|el|le)\s*)?$")
+# the focal club's incoming side named outright: a player listed there is its target
 _INCOMING = re.compile(r"\b(?:in entrata|in arrivo|nuovo acquisto|rinforz\w*|obiettiv\w*|il favorito|la prima scelta|"
                        r"(?:top |main |primary |first-choice |prime )?targets?|incoming|shortlist\w*|wishlist|"
                        r"fichaje|refuerzo|objetivo|primera opcion|el elegido|"
