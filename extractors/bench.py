@@ -261,7 +261,9 @@ def _child_dbt(spec):
 
 def _child_repartition(spec):
     """Copy a one-day lake into ``dates`` ingest dates (articles split evenly, each
-    article's extraction rows following it): a warehouse with history to build on."""
+    article's extraction rows following it): a warehouse with history to build on.
+    ``copies`` > 1 writes each article that many times under new ids (and URLs):
+    a bigger lake for dbt without cleaning more pages."""
     import pyarrow as pa
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
@@ -273,6 +275,7 @@ def _child_repartition(spec):
     src, dst = paths(spec["src"]).lake, paths(spec["base"]).lake
     day = date.fromisoformat(spec["day"])
     days = [date.fromisoformat(d) for d in spec["dates"]]
+    copies = spec.get("copies", 1)
     t0 = time.perf_counter()
     tables = {t: pq.read_table(lake_io.partition_dir(src, t, day) / lake_io.PART_NAME, schema=TABLES[t])
               for t in TABLES}
@@ -281,11 +284,24 @@ def _child_repartition(spec):
         chunk = pa.array(ids[k::len(days)])
         for name, table in tables.items():
             if name == "rejects":
-                part = table if k == 0 else table.slice(0, 0)
-            else:
-                part = table.filter(pc.is_in(table.column("article_id"), value_set=chunk))
-            lake_io.write_partition(dst, name, d, part)
-    return {"seconds": time.perf_counter() - t0, "articles": len(ids)}
+                lake_io.write_partition(dst, name, d, table if k == 0 else table.slice(0, 0))
+                continue
+            part = table.filter(pc.is_in(table.column("article_id"), value_set=chunk))
+            lake_io.write_partition(dst, name, d, pa.concat_tables([_copy(part, c) for c in range(copies)]))
+    return {"seconds": time.perf_counter() - t0, "articles": len(ids) * copies}
+
+
+def _copy(table, c: int):
+    """Copy ``c`` of a lake table's rows: the same findings under other article ids."""
+    import pyarrow.compute as pc
+
+    if c == 0:
+        return table
+    for col in ("article_id", "url", "canonical_url"):
+        if col in table.column_names:
+            i = table.column_names.index(col)
+            table = table.set_column(i, col, pc.binary_join_element_wise(table.column(col), f"~{c}", ""))
+    return table
 
 
 def _child_probe(spec):
@@ -364,8 +380,9 @@ def _child_main(spec_path: str) -> None:
 # --------------------------------------------------------------------------
 
 class Bench:
-    def __init__(self, n: int, scale: int, seed: int, tmp: Path, verbose: bool = True):
+    def __init__(self, n: int, scale: int, seed: int, tmp: Path, verbose: bool = True, dbt_copies: int = 10):
         self.n, self.scale, self.seed, self.tmp = n, scale, seed, tmp
+        self.dbt_copies = dbt_copies
         self.big = n * scale
         self.new = max(1, round(self.big / 100))       # +1 % for the incremental dbt build
         self.site = tmp / "site"
@@ -449,11 +466,11 @@ def _ratio(a, b):
 
 
 def run(n: int, scale: int, seed: int, out_dir: Path, *, with_dbt_scale: bool = True, profile: bool = False,
-        keep: bool = False, verbose: bool = True, only: str | None = None) -> dict:
+        keep: bool = False, verbose: bool = True, only: str | None = None, dbt_copies: int = 10) -> dict:
     from extractors.serve import StaticSite
 
     tmp = Path(tempfile.mkdtemp(prefix="mercato-bench-"))
-    b = Bench(n, scale, seed, tmp, verbose)
+    b = Bench(n, scale, seed, tmp, verbose, dbt_copies)
     started = time.perf_counter()
     figures: dict = {"meta": _meta(n, scale, seed)}
     try:
@@ -489,7 +506,7 @@ def _measure(b: Bench, base_url: str, probe: dict, *, with_dbt_scale: bool, prof
     src_n = b.sources(base_url, "n", range(n))
     src_big = b.sources(base_url, "big", range(big))
     src_new = b.sources(base_url, "new", range(big, big + b.new))
-    run_n, run_big, run_dbt = (b.tmp / x for x in ("run-n", "run-big", "run-dbt"))
+    run_n, run_big = b.tmp / "run-n", b.tmp / "run-big"
 
     # per stage at N, one process each
     stages = b.one_process(run_n, src_n, f"N={n}")
@@ -531,46 +548,76 @@ def _measure(b: Bench, base_url: str, probe: dict, *, with_dbt_scale: bool, prof
         res["profile"] = {"text": str(out_dir / "profile.txt"), "html": str(out_dir / "profile.html"),
                           "seconds": prof["seconds"]}
 
-    # scaling: the same one-process stages at scale·N
+    # scaling: the same one-process stages at scale·N, between two runs at N (before
+    # and after): the speed of this machine drifts by 10-20 % over minutes, so the
+    # large run is compared with the mean of N runs on either side of it (A-B-A)
     big_stages = b.one_process(run_big, src_big, f"{b.scale}N={big}")
     one_big = _combined(big_stages, can_extract)
+    after_stages = b.one_process(b.tmp / "run-n-after", src_n, f"N={n} again")
+    one_after = _combined(after_stages, can_extract)
+    both = _pooled(one, one_after)
     peak = lambda st: max(st["clean"]["peak_rss_mb"], st.get("extract", {}).get("peak_rss_mb", 0))
     res["scaling"] = {
         "n": n, "n_large": big, "scale": b.scale,
-        "articles_per_s": one["articles_per_s"], "articles_per_s_large": one_big["articles_per_s"],
-        "articles_per_cpu_s": one["articles_per_cpu_s"], "articles_per_cpu_s_large": one_big["articles_per_cpu_s"],
-        "ratio": _ratio(one_big["articles_per_s"], one["articles_per_s"]),
-        "peak_rss_mb": peak(stages), "peak_rss_mb_large": peak(big_stages),
-        "memory_ratio": _ratio(peak(big_stages), peak(stages)),
-        "stages_large": big_stages,
+        "articles_per_s": both["articles_per_s"], "articles_per_s_large": one_big["articles_per_s"],
+        "articles_per_cpu_s": both["articles_per_cpu_s"], "articles_per_cpu_s_large": one_big["articles_per_cpu_s"],
+        "articles_per_s_n_before": one["articles_per_s"], "articles_per_s_n_after": one_after["articles_per_s"],
+        # how far the two N runs disagree: the noise the ratio has to be read against
+        "n_runs_drift": _ratio(one_after["articles_per_s"], one["articles_per_s"]),
+        "ratio": _ratio(one_big["articles_per_s"], both["articles_per_s"]),
+        "peak_rss_mb": max(peak(stages), peak(after_stages)), "peak_rss_mb_large": peak(big_stages),
+        "memory_ratio": _ratio(peak(big_stages), max(peak(stages), peak(after_stages))),
+        "stages_large": big_stages, "stages_n_after": after_stages,
     }
 
-    # incremental dbt at scale·N: history over DBT_DATES ingest dates, then +1 % as a new date
+    # incremental dbt at scale·N: history over DBT_DATES ingest dates, then +1 % as a new date;
+    # then the same with the lake copied DBT_GROWTH times: how each build grows with the lake
     if can_dbt and can_extract and with_dbt_scale:
-        res["incremental_dbt"] = _incremental_dbt(b, run_big, run_dbt, src_new)
+        res["incremental_dbt"] = _incremental_dbt(b, run_big, src_new)
+        res["dbt_growth"] = _dbt_growth(b, run_big, src_new, res["incremental_dbt"])
     return res
 
 
-def _incremental_dbt(b: Bench, run_big: Path, run_dbt: Path, src_new: list[dict]) -> dict:
-    """The scale·N lake copied over DBT_DATES ingest dates, a base build, +1 % as a
-    new date through the real stages, then the incremental build and a full refresh."""
+def _incremental_dbt(b: Bench, run_big: Path, src_new: list[dict], copies: int = 1) -> dict:
+    """The scale·N lake copied over DBT_DATES ingest dates (each article ``copies``
+    times), a base build, +1 % as a new date (the new pages through the real stages,
+    copied the same way), then the incremental build and a full refresh."""
+    run_dbt, run_new = b.tmp / f"run-dbt-x{copies}", b.tmp / "run-new"
     dates = [DAY - timedelta(days=DBT_DATES - k) for k in range(DBT_DATES)]
     b.child("repartition", src=str(run_big), base=str(run_dbt), day=DAY.isoformat(),
-            dates=[d.isoformat() for d in dates])
+            dates=[d.isoformat() for d in dates], copies=copies)
     base_build = b.child("dbt", base=str(run_dbt))
-    b.log(f"{b.scale}N dbt build over {DBT_DATES} dates {_fmt_stage(base_build)}")
-    added = {}
-    for stage in ("clean", "land", "extract"):       # the new date through the real stages
-        added[stage] = b.child(stage, base=str(run_dbt), sources=src_new, day=DAY.isoformat())
+    b.log(f"dbt build of {base_build['articles']} articles over {DBT_DATES} dates {_fmt_stage(base_build)}")
+    if not (run_new / "lake").exists():               # the new date through the real stages, once
+        for stage in ("clean", "land", "extract"):
+            b.child(stage, base=str(run_new), sources=src_new, day=DAY.isoformat())
+    added = b.child("repartition", src=str(run_new), base=str(run_dbt), day=DAY.isoformat(),
+                    dates=[DAY.isoformat()], copies=copies)
     inc = b.child("dbt", base=str(run_dbt))
-    b.log(f"+1% ({b.new} articles) incremental dbt build {_fmt_stage(inc)}")
+    b.log(f"+1% ({added['articles']} articles) incremental dbt build {_fmt_stage(inc)}")
     full = b.child("dbt", base=str(run_dbt), full_refresh=True)
     b.log(f"+1% full-refresh dbt build {_fmt_stage(full)}")
-    return {"articles_base": base_build["articles"], "dates": DBT_DATES + 1,
-            "articles_new": added["land"]["articles"], "base_build": base_build,
+    if copies > 1:                                    # a big lake and warehouse: disk back
+        shutil.rmtree(run_dbt, ignore_errors=True)
+    return {"copies": copies, "articles_base": base_build["articles"], "dates": DBT_DATES + 1,
+            "articles_new": added["articles"], "base_build": base_build,
             "incremental": inc, "full_refresh": full,
             "ratio": _ratio(inc["seconds"], full["seconds"]),
             "ratio_cpu": _ratio(inc.get("cpu_seconds"), full.get("cpu_seconds"))}
+
+
+def _dbt_growth(b: Bench, run_big: Path, src_new: list[dict], first: dict) -> list[dict]:
+    """Incremental (+1 %) and full builds as the lake grows: at scale·N, then with
+    every article copied ``b.dbt_copies`` times. A fixed cost per dbt invocation and
+    per node shows as an incremental build that barely grows while the full one does."""
+    rows = [first]
+    if b.dbt_copies > 1:
+        rows.append(_incremental_dbt(b, run_big, src_new, copies=b.dbt_copies))
+    return [{"copies": r["copies"], "articles": r["articles_base"] + r["articles_new"],
+             "incremental_seconds": r["incremental"]["seconds"], "full_seconds": r["full_refresh"]["seconds"],
+             "incremental_node_seconds": r["incremental"].get("node_seconds"),
+             "full_node_seconds": r["full_refresh"].get("node_seconds"),
+             "ratio": r["ratio"], "ratio_cpu": r["ratio_cpu"]} for r in rows]
 
 
 def _all_cores(b: Bench, run_n: Path, src_n: list[dict], one: dict) -> dict:
@@ -603,11 +650,12 @@ def _measure_dbt_only(b: Bench, base_url: str) -> dict:
     extract with every core), then only the incremental-vs-full dbt figures."""
     src_big = b.sources(base_url, "big", range(b.big))
     src_new = b.sources(base_url, "new", range(b.big, b.big + b.new))
-    run_big, run_dbt = b.tmp / "run-big", b.tmp / "run-dbt"
+    run_big = b.tmp / "run-big"
     b.child("fetch", base=str(run_big), sources=src_big, day=DAY.isoformat())
     made = b.child("pool", base=str(run_big), sources=src_big, day=DAY.isoformat(), workers=WORKERS)
     b.log(f"{b.scale}N={b.big} lake made (unmeasured) in {made['seconds']:.0f} s")
-    return {"incremental_dbt": _incremental_dbt(b, run_big, run_dbt, src_new)}
+    first = _incremental_dbt(b, run_big, src_new)
+    return {"incremental_dbt": first, "dbt_growth": _dbt_growth(b, run_big, src_new, first)}
 
 
 def _combined(stages: dict, can_extract: bool) -> dict:
@@ -620,6 +668,13 @@ def _combined(stages: dict, can_extract: bool) -> dict:
             "cpu_seconds": cpu, "articles_per_cpu_s": articles / cpu if cpu else None,
             "stages": parts, "complete": can_extract,
             "peak_rss_mb": max(stages[k]["peak_rss_mb"] for k in parts)}
+
+
+def _pooled(a: dict, b: dict) -> dict:
+    """Two runs over the same pages as one: total articles over total time."""
+    arts, secs, cpu = a["articles"] + b["articles"], a["seconds"] + b["seconds"], a["cpu_seconds"] + b["cpu_seconds"]
+    return {"articles": arts, "seconds": secs, "cpu_seconds": cpu,
+            "articles_per_s": arts / secs if secs else None, "articles_per_cpu_s": arts / cpu if cpu else None}
 
 
 TARGETS = (
@@ -722,10 +777,14 @@ def report(f: dict) -> str:
     sc = f["scaling"]
     lines.append(f"at {sc['n_large']} articles, 1 process {sc['articles_per_s_large']:8.1f} articles/s, "
                  f"peak clean/extract {sc['peak_rss_mb_large']:.0f} MB (vs {sc['peak_rss_mb']:.0f} MB at {sc['n']})")
+    if sc.get("articles_per_s_n_after"):
+        lines.append(f"  at {sc['n']}: {sc['articles_per_s_n_before']:.1f}/s before and {sc['articles_per_s_n_after']:.1f}/s "
+                     f"after the large run (drift {sc['n_runs_drift']:.2f}); the ratio uses both")
     inc = f.get("incremental_dbt")
     if inc:
         lines.append(f"dbt at {inc['articles_base']}+{inc['articles_new']} articles: incremental "
                      f"{inc['incremental']['seconds']:.1f} s, full refresh {inc['full_refresh']['seconds']:.1f} s")
+    lines += _growth_lines(f)
     if f.get("extract_plain_text"):
         lines.append(f"extract_text on plain text     {f['extract_plain_text']['articles_per_s']:8.1f} articles/s")
     for label, st in (("N", f["stages"]), ("10·N", f.get("scaling", {}).get("stages_large", {}))):
@@ -760,6 +819,7 @@ def report_dbt(f: dict) -> str:
         lines.append(f"{key:<13}{s['seconds']:7.2f} s wall  {s.get('cpu_seconds', 0):7.2f} s CPU  "
                      f"{s.get('nodes', 0):4d} nodes  node time {s.get('node_seconds', 0):.2f} s ({kinds})  "
                      f"load {s.get('loadavg_1m')}")
+    lines += [""] + _growth_lines(f)
     for t in f["targets"]:
         if t["key"] == "incremental_dbt":
             v = "n/a" if t["value"] is None else f"{t['value']:.2f}"
@@ -769,12 +829,24 @@ def report_dbt(f: dict) -> str:
     return "\n".join(lines)
 
 
+def _growth_lines(f: dict) -> list[str]:
+    rows = f.get("dbt_growth") or []
+    if len(rows) < 2:
+        return []
+    out = ["dbt as the lake grows (+1 % each time):"]
+    for r in rows:
+        out.append(f"  {r['articles']:>8d} articles  incremental {r['incremental_seconds']:6.1f} s  "
+                   f"full refresh {r['full_seconds']:6.1f} s  ratio {r['ratio']:.2f}")
+    return out
+
+
 def _all_steps(f: dict):
     yield from f.get("stages", {}).values()
     yield f.get("floor", {}).get("trafilatura_extract", {})
     yield f.get("all_cores", {}).get("pool", {})
     yield f.get("all_cores", {}).get("serial", {})
     yield from f.get("scaling", {}).get("stages_large", {}).values()
+    yield from f.get("scaling", {}).get("stages_n_after", {}).values()
 
 
 def chart(f: dict, path: Path) -> None:
@@ -831,6 +903,8 @@ def main(argv=None) -> int:
     ap.add_argument("--profile", action="store_true", help="pyinstrument clean+land+extract at N (profile.txt/html)")
     ap.add_argument("--keep", action="store_true", help="keep the temp dir (corpus, data, child logs)")
     ap.add_argument("--quiet", action="store_true")
+    ap.add_argument("--dbt-copies", type=int, default=None,
+                    help="dbt growth: also build a lake with every article copied this many times (default 10; 2 with --tiny)")
     ap.add_argument("--only", choices=["dbt"], default=None,
                     help="dbt: only the incremental (+1%%) vs full dbt build at scale·N (figures in dbt-latest.json)")
     args = ap.parse_args(argv)
@@ -838,7 +912,8 @@ def main(argv=None) -> int:
     scale = 2 if args.tiny else 10
     out_dir = Path(args.out)
     figures = run(n, scale, args.seed, out_dir, with_dbt_scale=not args.no_dbt_scale, profile=args.profile,
-                  keep=args.keep, verbose=not args.quiet, only=args.only)
+                  keep=args.keep, verbose=not args.quiet, only=args.only,
+                  dbt_copies=args.dbt_copies or (2 if args.tiny else 10))
     if args.only == "dbt":
         # a partial run: its own file, latest.json (the full bench) is left alone
         out_dir.mkdir(parents=True, exist_ok=True)
