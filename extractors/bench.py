@@ -383,6 +383,7 @@ class Bench:
     def __init__(self, n: int, scale: int, seed: int, tmp: Path, verbose: bool = True, dbt_copies: int = 10):
         self.n, self.scale, self.seed, self.tmp = n, scale, seed, tmp
         self.dbt_copies = dbt_copies
+        self.keep = False
         self.big = n * scale
         self.new = max(1, round(self.big / 100))       # +1 % for the incremental dbt build
         self.site = tmp / "site"
@@ -471,6 +472,7 @@ def run(n: int, scale: int, seed: int, out_dir: Path, *, with_dbt_scale: bool = 
 
     tmp = Path(tempfile.mkdtemp(prefix="mercato-bench-"))
     b = Bench(n, scale, seed, tmp, verbose, dbt_copies)
+    b.keep = keep
     started = time.perf_counter()
     figures: dict = {"meta": _meta(n, scale, seed)}
     try:
@@ -597,7 +599,7 @@ def _incremental_dbt(b: Bench, run_big: Path, src_new: list[dict], copies: int =
     b.log(f"+1% ({added['articles']} articles) incremental dbt build {_fmt_stage(inc)}")
     full = b.child("dbt", base=str(run_dbt), full_refresh=True)
     b.log(f"+1% full-refresh dbt build {_fmt_stage(full)}")
-    if copies > 1:                                    # a big lake and warehouse: disk back
+    if copies > 1 and not b.keep:                     # a big lake and warehouse: disk back
         shutil.rmtree(run_dbt, ignore_errors=True)
     return {"copies": copies, "articles_base": base_build["articles"], "dates": DBT_DATES + 1,
             "articles_new": added["articles"], "base_build": base_build,
@@ -617,6 +619,9 @@ def _dbt_growth(b: Bench, run_big: Path, src_new: list[dict], first: dict) -> li
              "incremental_seconds": r["incremental"]["seconds"], "full_seconds": r["full_refresh"]["seconds"],
              "incremental_node_seconds": r["incremental"].get("node_seconds"),
              "full_node_seconds": r["full_refresh"].get("node_seconds"),
+             "incremental_slowest_nodes": r["incremental"].get("slowest_nodes"),
+             "incremental_seconds_by_kind": r["incremental"].get("seconds_by_kind"),
+             "full_seconds_by_kind": r["full_refresh"].get("seconds_by_kind"),
              "ratio": r["ratio"], "ratio_cpu": r["ratio_cpu"]} for r in rows]
 
 

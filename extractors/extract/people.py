@@ -503,7 +503,7 @@ _ASCII_NON_WORD = "".join(chr(i) for i in range(128) if not (chr(i).isalnum() or
 
 
 def _object_tail(before: str) -> bool:
-    """A necessary condition of `_RX_OBJECT.search(before)`: every alternative ends with a word
+    r"""A necessary condition of `_RX_OBJECT.search(before)`: every alternative ends with a word
     character followed by `\W*$`, so once the trailing non-word characters are cut the text ends
     with the last word of an alternative.  Only ASCII ones are cut here: any other trailing
     non-word character says True (the regex decides)."""

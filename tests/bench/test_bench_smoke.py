@@ -65,6 +65,28 @@ def test_floor_cores_scaling_and_dbt_figures(figures):
 
 
 @pytest.mark.slow
+def test_scaling_is_read_against_n_runs_on_both_sides(figures):
+    sc = figures["scaling"]
+    assert _positive(sc["articles_per_s_n_before"]) and _positive(sc["articles_per_s_n_after"])
+    assert sc["stages_n_after"]["land"]["articles"] == sc["n"]
+    # the N figure the ratio uses lies between the two N runs it pools
+    lo, hi = sorted([sc["articles_per_s_n_before"], sc["articles_per_s_n_after"]])
+    assert lo <= sc["articles_per_s"] <= hi
+    assert math.isclose(sc["ratio"], sc["articles_per_s_large"] / sc["articles_per_s"])
+
+
+@pytest.mark.slow
+def test_dbt_growth_builds_a_bigger_lake_by_copying_articles(figures):
+    small, big = figures["dbt_growth"]
+    assert small["copies"] == 1 and big["copies"] == 2
+    # every article (and the +1 % batch) copied under new ids: twice the rows, none deduplicated away
+    assert big["articles"] == 2 * small["articles"]
+    for row in (small, big):
+        assert _positive(row["incremental_seconds"]) and _positive(row["full_seconds"])
+        assert math.isclose(row["ratio"], row["incremental_seconds"] / row["full_seconds"])
+
+
+@pytest.mark.slow
 def test_targets_table_has_a_measured_value_for_every_target(figures):
     got = {t["key"]: t for t in figures["targets"]}
     assert set(got) == {k for k, *_ in bench.TARGETS}
