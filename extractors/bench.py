@@ -2,7 +2,7 @@
 
     python -m extractors.bench               # N = 1000 pages, scaling and dbt at 10·N
     python -m extractors.bench --large       # N = 10,000
-    python -m extractors.bench --tiny        # N = 20, scaling at 2·N: a smoke run
+    python -m extractors.bench --tiny        # N = 20, scaling at 3·N: a smoke run
     python -m extractors.bench --profile     # also a pyinstrument profile of clean+land+extract
 
 The corpus (extractors/bench_corpus.py) is written to a temp dir with one sitemap
@@ -110,17 +110,44 @@ def _child_fetch(spec):
     return {"seconds": time.perf_counter() - t0, "articles": pages, "errors": errors}
 
 
+def _per_call_cpu(module, name: str, record: list):
+    """Wrap ``module.name`` so each call appends its CPU seconds to ``record``."""
+    inner = getattr(module, name)
+
+    def timed(*args, **kwargs):
+        c0 = time.process_time()
+        try:
+            return inner(*args, **kwargs)
+        finally:
+            record.append(time.process_time() - c0)
+
+    setattr(module, name, timed)
+
+
+def _first_last(record: list, n: int | None) -> dict:
+    """CPU ms per article of an early and the last n calls of one long run: does an
+    article cost more once many have gone before it? Free of the drift between runs.
+    The early n are calls n+1..2n: the very first calls pay one-time set-up (the
+    club index, regex compilation)."""
+    if not n or len(record) < 3 * n:
+        return {}
+    first, last = sum(record[n:2 * n]) / n * 1000, sum(record[-n:]) / n * 1000
+    return {"first_n_cpu_ms": first, "last_n_cpu_ms": last, "last_over_first": last / first if first else None}
+
+
 def _child_clean(spec):
     from extractors import pipeline
     from extractors.config import paths
 
     p, day = paths(spec["base"]), date.fromisoformat(spec["day"])
+    calls: list = []
+    _per_call_cpu(pipeline, "clean_html", calls)      # ~1 µs a call: nothing next to trafilatura
     t0 = time.perf_counter()
     counts = [pipeline.ingest_source(s, day, _ingest_settings(), p) for s in _sources(spec)]
     seconds = time.perf_counter() - t0
     return {"seconds": seconds, "articles": sum(c["discovered"] for c in counts),
             "cleaned": sum(c["cleaned"] for c in counts), "rejected": sum(c["rejected"] for c in counts),
-            "fetched": sum(c["fetched"] for c in counts)}
+            "fetched": sum(c["fetched"] for c in counts), **_first_last(calls, spec.get("trace_n"))}
 
 
 def _child_land(spec):
@@ -136,9 +163,12 @@ def _child_extract(spec):
     from extractors import pipeline
     from extractors.config import paths
 
+    calls: list = []
+    _per_call_cpu(pipeline, "extraction_rows", calls)
     t0 = time.perf_counter()
     counts = pipeline.extract(date.fromisoformat(spec["day"]), paths(spec["base"]), workers=spec.get("workers", 1))
-    return {"seconds": time.perf_counter() - t0, "articles": counts["articles"], "counts": counts}
+    return {"seconds": time.perf_counter() - t0, "articles": counts["articles"], "counts": counts,
+            **_first_last(calls, spec.get("trace_n"))}
 
 
 def _pool_init():
@@ -437,11 +467,13 @@ class Bench:
         return [str(self.site / corpus.page_path(i).lstrip("/")) for i in indices]
 
     # -- the measured runs ----------------------------------------------------
-    def one_process(self, base: Path, sources: list[dict], label: str) -> dict:
-        """fetch, clean, land, extract: each stage in its own process, one core."""
+    def one_process(self, base: Path, sources: list[dict], label: str, trace_n: int | None = None) -> dict:
+        """fetch, clean, land, extract: each stage in its own process, one core.
+        ``trace_n``: also the CPU time per article of the first and last trace_n
+        articles of clean and of extract."""
         out = {}
-        for stage, kind, extra in (("fetch", "fetch", {}), ("clean", "clean", {}), ("land", "land", {}),
-                                   ("extract", "extract", {"workers": 1})):
+        for stage, kind, extra in (("fetch", "fetch", {}), ("clean", "clean", {"trace_n": trace_n}),
+                                   ("land", "land", {}), ("extract", "extract", {"workers": 1, "trace_n": trace_n})):
             out[stage] = self.child(kind, base=str(base), sources=sources, day=DAY.isoformat(), **extra)
             self.log(f"{label} {stage:8s} {_fmt_stage(out[stage])}")
             failed = out[stage].get("counts", {}).get("failed")
@@ -553,7 +585,7 @@ def _measure(b: Bench, base_url: str, probe: dict, *, with_dbt_scale: bool, prof
     # scaling: the same one-process stages at scale·N, between two runs at N (before
     # and after): the speed of this machine drifts by 10-20 % over minutes, so the
     # large run is compared with the mean of N runs on either side of it (A-B-A)
-    big_stages = b.one_process(run_big, src_big, f"{b.scale}N={big}")
+    big_stages = b.one_process(run_big, src_big, f"{b.scale}N={big}", trace_n=n)
     one_big = _combined(big_stages, can_extract)
     after_stages = b.one_process(b.tmp / "run-n-after", src_n, f"N={n} again")
     one_after = _combined(after_stages, can_extract)
@@ -570,6 +602,9 @@ def _measure(b: Bench, base_url: str, probe: dict, *, with_dbt_scale: bool, prof
         "peak_rss_mb": max(peak(stages), peak(after_stages)), "peak_rss_mb_large": peak(big_stages),
         "memory_ratio": _ratio(peak(big_stages), max(peak(stages), peak(after_stages))),
         "stages_large": big_stages, "stages_n_after": after_stages,
+        # inside the large run: the last N articles against the first N (CPU ms each)
+        "within_large_run": {k: {x: big_stages[k].get(x) for x in ("first_n_cpu_ms", "last_n_cpu_ms", "last_over_first")}
+                             for k in ("clean", "extract") if k in big_stages},
     }
 
     # incremental dbt at scale·N: history over DBT_DATES ingest dates, then +1 % as a new date;
@@ -782,6 +817,10 @@ def report(f: dict) -> str:
     sc = f["scaling"]
     lines.append(f"at {sc['n_large']} articles, 1 process {sc['articles_per_s_large']:8.1f} articles/s, "
                  f"peak clean/extract {sc['peak_rss_mb_large']:.0f} MB (vs {sc['peak_rss_mb']:.0f} MB at {sc['n']})")
+    for k, w in sc.get("within_large_run", {}).items():
+        if w.get("last_over_first"):
+            lines.append(f"  inside the large run, {k}: articles {sc['n'] + 1}-{2 * sc['n']} {w['first_n_cpu_ms']:.2f} ms CPU each, "
+                         f"the last {sc['n']} {w['last_n_cpu_ms']:.2f} ms (last/early {w['last_over_first']:.2f})")
     if sc.get("articles_per_s_n_after"):
         lines.append(f"  at {sc['n']}: {sc['articles_per_s_n_before']:.1f}/s before and {sc['articles_per_s_n_after']:.1f}/s "
                      f"after the large run (drift {sc['n_runs_drift']:.2f}); the ratio uses both")
@@ -901,7 +940,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m extractors.bench", description=__doc__.split("\n")[0])
     ap.add_argument("--n", type=int, default=None, help="pages in the corpus (default 1000)")
     ap.add_argument("--large", action="store_true", help="N = 10,000")
-    ap.add_argument("--tiny", action="store_true", help="smoke run: N = 20 and scaling at 2·N")
+    ap.add_argument("--tiny", action="store_true", help="smoke run: N = 20 and scaling at 3·N")
     ap.add_argument("--out", default=str(REPO_ROOT / "data" / "bench"), help="where the JSON and chart go")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--no-dbt-scale", action="store_true", help="skip the incremental dbt build at 10·N")
@@ -914,7 +953,7 @@ def main(argv=None) -> int:
                     help="dbt: only the incremental (+1%%) vs full dbt build at scale·N (figures in dbt-latest.json)")
     args = ap.parse_args(argv)
     n = args.n or (20 if args.tiny else 10_000 if args.large else 1000)
-    scale = 2 if args.tiny else 10
+    scale = 3 if args.tiny else 10
     out_dir = Path(args.out)
     figures = run(n, scale, args.seed, out_dir, with_dbt_scale=not args.no_dbt_scale, profile=args.profile,
                   keep=args.keep, verbose=not args.quiet, only=args.only,

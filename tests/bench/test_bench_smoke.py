@@ -73,6 +73,10 @@ def test_scaling_is_read_against_n_runs_on_both_sides(figures):
     lo, hi = sorted([sc["articles_per_s_n_before"], sc["articles_per_s_n_after"]])
     assert lo <= sc["articles_per_s"] <= hi
     assert math.isclose(sc["ratio"], sc["articles_per_s_large"] / sc["articles_per_s"])
+    # linearity inside the large run, free of the drift between runs
+    for stage in ("clean", "extract"):
+        w = sc["within_large_run"][stage]
+        assert _positive(w["first_n_cpu_ms"]) and _positive(w["last_n_cpu_ms"]), stage
 
 
 @pytest.mark.slow
