@@ -77,7 +77,7 @@ docs: setup
 	$(BIN)/mercato docs --serve
 
 bench: setup
-	$(BIN)/python -m extractors.bench
+	$(BIN)/python -m extractors.bench $(ARGS)
 
 airflow: setup
 	$(BIN)/mercato airflow
