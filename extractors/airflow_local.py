@@ -247,6 +247,10 @@ def main(port: int = 8080) -> int:
 
     from extractors.serve import StaticSite
 
+    # A command started from a background job (`nohup ... &`, some CI runners) gets
+    # SIGINT ignored, and every child inherits that: Ctrl-C would then stop nothing.
+    # A handler of our own is reset to the default in the children at exec.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     with ExitStack() as stack:
         if not os.environ.get("MERCATO_SAMPLES_URL"):
             site = stack.enter_context(StaticSite(REPO_ROOT / "data" / "samples" / "site"))
