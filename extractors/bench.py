@@ -433,10 +433,10 @@ def _child_main(spec_path: str) -> None:
 # --------------------------------------------------------------------------
 
 class Bench:
-    def __init__(self, n: int, scale: int, seed: int, tmp: Path, verbose: bool = True, dbt_copies: int = 10):
+    def __init__(self, n: int, scale: int, seed: int, tmp: Path, verbose: bool = True, dbt_copies: int = 10,
+                 keep: bool = False):
         self.n, self.scale, self.seed, self.tmp = n, scale, seed, tmp
-        self.dbt_copies = dbt_copies
-        self.keep = False
+        self.dbt_copies, self.keep = dbt_copies, keep
         self.big = n * scale
         self.new = max(1, round(self.big / 100))       # +1 % for the incremental dbt build
         self.site = tmp / "site"
@@ -492,8 +492,8 @@ class Bench:
     # -- the measured runs ----------------------------------------------------
     def one_process(self, base: Path, sources: list[dict], label: str, trace_n: int | None = None) -> dict:
         """fetch, clean, land, extract: each stage in its own process, one core.
-        ``trace_n``: also the CPU time per article of the first and last trace_n
-        articles of clean and of extract."""
+        ``trace_n``: also the CPU time per article early and late in clean and in
+        extract (see _first_last and _early_late_per_source)."""
         out = {}
         for stage, kind, extra in (("fetch", "fetch", {}), ("clean", "clean", {"trace_n": trace_n}),
                                    ("land", "land", {}), ("extract", "extract", {"workers": 1, "trace_n": trace_n})):
@@ -526,8 +526,7 @@ def run(n: int, scale: int, seed: int, out_dir: Path, *, with_dbt_scale: bool = 
     from extractors.serve import StaticSite
 
     tmp = Path(tempfile.mkdtemp(prefix="mercato-bench-"))
-    b = Bench(n, scale, seed, tmp, verbose, dbt_copies)
-    b.keep = keep
+    b = Bench(n, scale, seed, tmp, verbose, dbt_copies, keep)
     started = time.perf_counter()
     figures: dict = {"meta": _meta(n, scale, seed)}
     try:
@@ -625,16 +624,13 @@ def _measure(b: Bench, base_url: str, probe: dict, *, with_dbt_scale: bool, prof
         "peak_rss_mb": max(peak(stages), peak(after_stages)), "peak_rss_mb_large": peak(big_stages),
         "memory_ratio": _ratio(peak(big_stages), max(peak(stages), peak(after_stages))),
         "stages_large": big_stages, "stages_n_after": after_stages,
-        # inside the large run: the last N articles against the first N (CPU ms each)
+        # inside the large run: late articles against early ones (CPU ms each)
         "within_large_run": {k: {x: big_stages[k].get(x) for x in ("first_n_cpu_ms", "last_n_cpu_ms", "last_over_first")}
                              for k in ("clean", "extract") if k in big_stages},
     }
 
-    # incremental dbt at scale·N: history over DBT_DATES ingest dates, then +1 % as a new date;
-    # then the same with the lake copied DBT_GROWTH times: how each build grows with the lake
     if can_dbt and can_extract and with_dbt_scale:
-        res["incremental_dbt"] = _incremental_dbt(b, run_big, src_new)
-        res["dbt_growth"] = _dbt_growth(b, run_big, src_new, res["incremental_dbt"])
+        res.update(_dbt_figures(b, run_big, src_new))
     return res
 
 
@@ -664,6 +660,13 @@ def _incremental_dbt(b: Bench, run_big: Path, src_new: list[dict], copies: int =
             "incremental": inc, "full_refresh": full,
             "ratio": _ratio(inc["seconds"], full["seconds"]),
             "ratio_cpu": _ratio(inc.get("cpu_seconds"), full.get("cpu_seconds"))}
+
+
+def _dbt_figures(b: Bench, run_big: Path, src_new: list[dict]) -> dict:
+    """Incremental dbt at scale·N (history over DBT_DATES ingest dates, then +1 % as a
+    new date), then the same on the lake copied ``b.dbt_copies`` times."""
+    first = _incremental_dbt(b, run_big, src_new)
+    return {"incremental_dbt": first, "dbt_growth": _dbt_growth(b, run_big, src_new, first)}
 
 
 def _dbt_growth(b: Bench, run_big: Path, src_new: list[dict], first: dict) -> list[dict]:
@@ -717,8 +720,7 @@ def _measure_dbt_only(b: Bench, base_url: str) -> dict:
     b.child("fetch", base=str(run_big), sources=src_big, day=DAY.isoformat())
     made = b.child("pool", base=str(run_big), sources=src_big, day=DAY.isoformat(), workers=WORKERS)
     b.log(f"{b.scale}N={b.big} lake made (unmeasured) in {made['seconds']:.0f} s")
-    first = _incremental_dbt(b, run_big, src_new)
-    return {"incremental_dbt": first, "dbt_growth": _dbt_growth(b, run_big, src_new, first)}
+    return _dbt_figures(b, run_big, src_new)
 
 
 def _combined(stages: dict, can_extract: bool) -> dict:
