@@ -181,9 +181,10 @@ def build(paths: config.Paths | None = None, full_refresh: bool = False, unit_te
 
     The lake-partitioned models (staging of the lake tables, int_fees_normalised,
     int_rumour_mentions, fct_fee_estimates, fct_rumour_mentions) are incremental:
-    a build reprocesses only the latest loaded ingest date and newer ones.
-    ``full_refresh`` rebuilds them from the whole lake (needed after backfilling
-    an old ingest date, or after a change of their SQL, columns or of the
+    a build reprocesses the ingest dates from the earliest one whose lake files
+    changed since the model's last build (see dbt_project/macros/ingest_batch.sql),
+    so a backfilled old date is picked up too. ``full_refresh`` rebuilds them from
+    the whole lake (needed after a change of their SQL, columns or of the
     reference seeds). Unit tests check the SQL, not the data: they are left out
     of the routine build (``unit_tests=True`` runs them too; tests/warehouse runs
     them)."""

@@ -3,12 +3,11 @@
     unique_key='article_id').
 
     The model's incremental batch is every row whose ingest_date is on or
-    after the latest ingest_date already in the target (the latest partition
-    is reprocessed because a re-run of a day rewrites it). This strategy then,
-    in one transaction:
-      1. deletes the target rows of those partitions (>= the target's max
-         ingest_date, evaluated before anything is deleted), so a partition that
-         lost rows on a re-run loses them here too;
+    after ingest_cutoff(): the earliest partition whose inputs changed since
+    the model was last built (see ingest_batch.sql). This strategy then, in
+    one transaction:
+      1. deletes the target rows of those partitions, so a partition that
+         lost rows on a re-run, or was deleted, loses them here too;
       2. deletes older rows of any article present in the batch (an article
          landed again on a later day moves to its latest partition, as in a
          full refresh);
@@ -22,7 +21,7 @@
     {%- set dest_cols_csv = get_quoted_csv(arg_dict["dest_columns"] | map(attribute="name")) -%}
 
     delete from {{ target }}
-    where ingest_date >= (select max(ingest_date) from {{ target }})
+    where ingest_date >= {{ ingest_cutoff() }}
        or {{ unique_key }} in (select {{ unique_key }} from {{ source }});
 
     insert into {{ target }} ({{ dest_cols_csv }})

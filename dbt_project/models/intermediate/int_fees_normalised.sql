@@ -3,7 +3,8 @@
         materialized='incremental',
         incremental_strategy='replace_ingest_partitions',
         unique_key='article_id',
-        on_schema_change='append_new_columns'
+        on_schema_change='append_new_columns',
+        post_hook='{{ record_ingest_inputs() }}'
     )
 }}
 -- Every fee mention converted to EUR with the fx_rates seed, using the rate of
@@ -15,7 +16,7 @@ fees as (
     select * from {{ ref('stg_lake__fee_mentions') }}
     {% if is_incremental() %}
     -- incremental: the fees of every article landed in the partitions from
-    -- the latest one loaded (its own fees or its article row): an article's
+    -- the earliest changed one (its own fees or its article row): an article's
     -- rows are replaced whole (replace_ingest_partitions, unique_key article_id)
     where ingest_date >= {{ ingest_cutoff() }}
        or article_id in (

@@ -3,7 +3,8 @@
         materialized='incremental',
         incremental_strategy='replace_ingest_partitions',
         unique_key='article_id',
-        on_schema_change='append_new_columns'
+        on_schema_change='append_new_columns',
+        post_hook='{{ record_ingest_inputs() }}'
     )
 }}
 -- Rumours joined to their article (source, publication), to the resolved
@@ -16,7 +17,7 @@ rumours as (
     select * from {{ ref('stg_lake__rumours') }}
     {% if is_incremental() %}
     -- incremental: the rumours of every article landed in the partitions from
-    -- the latest one loaded, and of every article whose player resolution
+    -- the earliest changed one, and of every article whose player resolution
     -- changed (int_players_resolved is recomputed over the whole lake: a new
     -- full name can resolve, or make ambiguous, an older article's surname).
     -- An article's rows are replaced whole (replace_ingest_partitions).

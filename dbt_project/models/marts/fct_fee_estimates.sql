@@ -3,7 +3,8 @@
         materialized='incremental',
         incremental_strategy='replace_ingest_partitions',
         unique_key='article_id',
-        on_schema_change='append_new_columns'
+        on_schema_change='append_new_columns',
+        post_hook='{{ record_ingest_inputs() }}'
     )
 }}
 -- depends_on: {{ ref('stg_lake__articles') }}

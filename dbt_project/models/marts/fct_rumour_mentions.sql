@@ -3,7 +3,8 @@
         materialized='incremental',
         incremental_strategy='replace_ingest_partitions',
         unique_key='article_id',
-        on_schema_change='append_new_columns'
+        on_schema_change='append_new_columns',
+        post_hook='{{ record_ingest_inputs() }}'
     )
 }}
 -- depends_on: {{ ref('stg_lake__articles') }}
@@ -18,7 +19,7 @@ with rumour_mentions as (
 
     {% if is_incremental() %}
     -- the articles int_rumour_mentions rebuilt in this run: those of the
-    -- partitions from the latest one loaded, and those whose player changed
+    -- partitions from the earliest changed one, and those whose player changed
     where article_id in (
         select article_id from {{ ref('int_rumour_mentions') }}
         where ingest_date >= {{ ingest_cutoff() }}

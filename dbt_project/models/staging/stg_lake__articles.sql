@@ -3,7 +3,8 @@
         materialized='incremental',
         incremental_strategy='replace_ingest_partitions',
         unique_key='article_id',
-        on_schema_change='append_new_columns'
+        on_schema_change='append_new_columns',
+        post_hook='{{ record_ingest_inputs() }}'
     )
 }}
 -- One row per article: an article landed again on a later run (same canonical
@@ -11,7 +12,7 @@
 with source as (
 
     select * from {{ source('lake', 'articles') }}
-    -- incremental: only the partitions from the latest one loaded (pruned by DuckDB)
+    -- incremental: only the partitions from the earliest changed one (pruned by DuckDB)
     where ingest_date >= {{ ingest_cutoff() }}
 
 ),

@@ -3,14 +3,15 @@
         materialized='incremental',
         incremental_strategy='replace_ingest_partitions',
         unique_key='article_id',
-        on_schema_change='append_new_columns'
+        on_schema_change='append_new_columns',
+        post_hook='{{ record_ingest_inputs() }}'
     )
 }}
 -- Club mentions of each article's latest landing (see stg_lake__articles).
 with source as (
 
     select * from {{ source('lake', 'club_mentions') }}
-    -- incremental: only the partitions from the latest one loaded (pruned by DuckDB)
+    -- incremental: only the partitions from the earliest changed one (pruned by DuckDB)
     where ingest_date >= {{ ingest_cutoff() }}
 
 ),
