@@ -179,8 +179,9 @@ def build(paths: config.Paths | None = None, full_refresh: bool = False, unit_te
     """Seed the reference CSVs and build + data-test every model (one ``dbt build``:
     seeds run first in DAG order).
 
-    The lake-partitioned models (staging of the lake tables, int_fees_normalised,
-    int_rumour_mentions, fct_fee_estimates, fct_rumour_mentions) are incremental:
+    The lake-partitioned models (staging of the lake tables, int_player_mentions,
+    int_fees_normalised, int_rumour_mentions, fct_fee_estimates, fct_rumour_mentions)
+    are incremental:
     a build reprocesses the ingest dates from the earliest one whose lake files
     changed since the model's last build (see dbt_project/macros/ingest_batch.sql),
     so a backfilled old date is picked up too. ``full_refresh`` rebuilds them from

@@ -1,5 +1,5 @@
 """The lake-partitioned models are incremental (staging of the lake tables,
-int_fees_normalised, int_rumour_mentions, fct_fee_estimates,
+int_player_mentions, int_fees_normalised, int_rumour_mentions, fct_fee_estimates,
 fct_rumour_mentions): an incremental run must give exactly what a full
 refresh gives, in them and in every model built from them, including when an article is landed again on a
 later day (the session build already did that: a2 re-landed on day 3),
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.slow
 # every model (the unit tests are not about the data)
 SELECT = ["--exclude-resource-type", "unit_test"]
 TABLES = ("stg_lake__articles", "stg_lake__club_mentions", "stg_lake__fee_mentions", "stg_lake__player_mentions",
-          "stg_lake__rumours", "int_fees_normalised", "int_players_resolved", "int_rumour_mentions",
+          "stg_lake__rumours", "int_fees_normalised", "int_player_mentions", "int_players_resolved", "int_rumour_mentions",
           "fct_fee_estimates", "fct_rumour_mentions", "fct_rumours", "dim_players", "dim_clubs", "dim_sources",
           "rpt_hottest_rumours")
 

@@ -1,5 +1,5 @@
 -- Player resolution across articles. One row per article and name key
--- (folded), with the player it resolves to:
+-- (folded, int_player_mentions), with the player it resolves to:
 --   1. name variants with the same folded full name are one player
 --      ("Nikola Milenković" = "Nikola Milenkovic");
 --   2. a partial key (a surname written alone, "milenkovic") is merged into
@@ -11,9 +11,9 @@
 --      alone rather than guessed.
 with
 
-player_mentions as (
+mentions as (
 
-    select * from {{ ref('stg_lake__player_mentions') }}
+    select * from {{ ref('int_player_mentions') }}
 
 ),
 
@@ -33,62 +33,6 @@ articles as (
 
     select article_id, published_at, published_date, ingest_date
     from {{ ref('stg_lake__articles') }}
-
-),
-
-raw_mentions as (
-
-    select
-        article_id,
-        {{ fold_name('player_key') }}   as mention_key,
-        player_name,
-        role,
-        mention_count,
-        position,
-        birth_year,
-        nationality,
-        false                           as from_rumour,
-        ingest_date
-    from player_mentions
-
-    union all
-
-    -- a rumour's subject counts as a mention of a player even when the
-    -- person matcher missed the name
-    select
-        article_id,
-        {{ fold_name('player_key') }}   as mention_key,
-        player_name,
-        'player'                        as role,
-        null::integer                   as mention_count,
-        null::varchar                   as position,
-        null::integer                   as birth_year,
-        null::varchar                   as nationality,
-        true                            as from_rumour,
-        ingest_date
-    from rumours
-
-),
-
--- materialized: referenced several times, and folding names is not free
-mentions as materialized (
-
-    select
-        article_id,
-        mention_key,
-        -- the person matcher's fields win over the rumour's
-        arg_min(player_name, (from_rumour::int, player_name))       as mention_name,
-        arg_min(role, (from_rumour::int, role))                     as role,
-        coalesce(max(mention_count), 1)                             as mention_count,
-        max(position)                                               as position,
-        max(birth_year)                                             as birth_year,
-        max(nationality)                                            as nationality,
-        bool_or(from_rumour)                                        as is_rumour_subject,
-        max(ingest_date)                                            as ingest_date,
-        len(string_split(mention_key, ' '))                         as name_tokens
-    from raw_mentions
-    where mention_key is not null and mention_key <> ''
-    group by article_id, mention_key
 
 ),
 
