@@ -687,26 +687,30 @@ def _dbt_growth(b: Bench, run_big: Path, src_new: list[dict], first: dict) -> li
 
 
 def _all_cores(b: Bench, run_n: Path, src_n: list[dict], one: dict) -> dict:
-    """Pool of WORKERS vs one process, clean + land + extract over the same N pages,
-    measured back to back. Also from CPU time: the pool's CPU seconds per wall second
-    (cores it kept busy) and the CPU seconds other processes took meanwhile."""
+    """Pool of WORKERS vs one process, clean + land + extract over the same N pages:
+    one process, the pool, one process again (A-B-A: the machine's speed drifts), and
+    the pool against both one-process runs pooled. Also from CPU time: the pool's CPU
+    seconds per wall second (cores it kept busy) and the CPU seconds other processes
+    took meanwhile."""
     runs = {}
-    for kind in ("serial", "pool"):
-        base = b.tmp / f"run-{kind}"
+    for label, kind in (("serial", "serial"), ("pool", "pool"), ("serial_after", "serial")):
+        base = b.tmp / f"run-{label}"
         base.mkdir(parents=True)
         os.symlink(run_n / "raw", base / "raw")        # the same warm raw cache
         extra = {"workers": WORKERS} if kind == "pool" else {}
-        runs[kind] = b.child(kind, base=str(base), sources=src_n, day=DAY.isoformat(), **extra)
-        b.log(f"N={b.n} {kind} x{WORKERS if kind == 'pool' else 1} {_fmt_stage(runs[kind])}  "
-              f"other processes took {runs[kind].get('other_cores_busy')} cores")
-    serial, pool = runs["serial"], runs["pool"]
-    others = max(serial.get("other_cores_busy") or 0, pool.get("other_cores_busy") or 0)
-    return {"workers": WORKERS, "one_process": one, "serial": serial, "pool": pool,
-            "ratio": _ratio(pool.get("articles_per_s"), serial.get("articles_per_s")),
+        runs[label] = b.child(kind, base=str(base), sources=src_n, day=DAY.isoformat(), **extra)
+        b.log(f"N={b.n} {label} x{WORKERS if kind == 'pool' else 1} {_fmt_stage(runs[label])}  "
+              f"other processes took {runs[label].get('other_cores_busy')} cores")
+    serial, pool, after = runs["serial"], runs["pool"], runs["serial_after"]
+    both = _pooled(serial, after)
+    others = max(r.get("other_cores_busy") or 0 for r in runs.values())
+    return {"workers": WORKERS, "one_process": one, "serial": serial, "pool": pool, "serial_after": after,
+            "serial_pooled": both,
+            "ratio": _ratio(pool.get("articles_per_s"), both["articles_per_s"]),
             "ratio_vs_stage_sum": _ratio(pool.get("articles_per_s"), one["articles_per_s"]),
             # the ratio if the pool had had its cores to itself: its CPU per wall second
             "pool_cores_used": _ratio(pool.get("cpu_seconds"), pool.get("seconds")),
-            "cpu_efficiency": _ratio(serial.get("cpu_seconds"), pool.get("cpu_seconds")),
+            "cpu_efficiency": _ratio(both["cpu_seconds"] / 2, pool.get("cpu_seconds")),
             "other_cores_busy": others,
             "machine_busy": others > 0.25 * WORKERS}
 
@@ -733,6 +737,10 @@ def _combined(stages: dict, can_extract: bool) -> dict:
             "cpu_seconds": cpu, "articles_per_cpu_s": articles / cpu if cpu else None,
             "stages": parts, "complete": can_extract,
             "peak_rss_mb": max(stages[k]["peak_rss_mb"] for k in parts)}
+
+
+def _half(x: float | None) -> float | None:
+    return x / 2 if x is not None else None
 
 
 def _pooled(a: dict, b: dict) -> dict:
@@ -774,7 +782,7 @@ def targets(f: dict) -> list[dict]:
         "incremental_dbt": f.get("incremental_dbt", {}).get("ratio_cpu"),
         # one-process CPU seconds over the pool's wall time: the speed-up with the
         # one-process run unaffected by other work (the pool still is: see other_cores_busy)
-        "all_cores": _ratio(f.get("all_cores", {}).get("serial", {}).get("cpu_seconds"),
+        "all_cores": _ratio(_half(f.get("all_cores", {}).get("serial_pooled", {}).get("cpu_seconds")),
                             f.get("all_cores", {}).get("pool", {}).get("seconds")),
     }
     out = []
@@ -833,9 +841,12 @@ def report(f: dict) -> str:
               f"clean+extract+land, 1 process  {fl['pipeline_one_process']['articles_per_s']:8.1f} articles/s",
               f"clean+extract+land, pool x{ac['workers']}    {ac['pool'].get('articles_per_s', 0):8.1f} articles/s"]
     if ac.get("serial"):
-        lines.append(f"  back to back: 1 process {ac['serial']['seconds']:.1f} s wall / {ac['serial']['cpu_seconds']:.1f} s CPU, "
-                     f"pool {ac['pool']['seconds']:.1f} s wall / {ac['pool']['cpu_seconds']:.1f} s CPU "
-                     f"({ac['pool_cores_used']:.2f} cores used); other processes took {ac['other_cores_busy']:.2f} cores")
+        after = ac.get("serial_after") or {}
+        lines.append(f"  1 process, pool, 1 process: {ac['serial']['seconds']:.1f} s wall / {ac['serial']['cpu_seconds']:.1f} s CPU, "
+                     f"{ac['pool']['seconds']:.1f} s / {ac['pool']['cpu_seconds']:.1f} s "
+                     f"({ac['pool_cores_used']:.2f} cores used), {after.get('seconds', 0):.1f} s / "
+                     f"{after.get('cpu_seconds', 0):.1f} s; the ratio uses both 1-process runs; "
+                     f"other processes took {ac['other_cores_busy']:.2f} cores")
         if ac.get("machine_busy"):
             lines.append(f"WARNING: the machine was busy (other processes took {ac['other_cores_busy']:.2f} of "
                          f"{m['cpu_count']} cores): the all-cores wall-time ratio is not a fair figure")
@@ -916,6 +927,7 @@ def _all_steps(f: dict):
     yield f.get("floor", {}).get("trafilatura_extract", {})
     yield f.get("all_cores", {}).get("pool", {})
     yield f.get("all_cores", {}).get("serial", {})
+    yield f.get("all_cores", {}).get("serial_after", {})
     yield from f.get("scaling", {}).get("stages_large", {}).values()
     yield from f.get("scaling", {}).get("stages_n_after", {}).values()
 

@@ -65,6 +65,15 @@ def test_floor_cores_scaling_and_dbt_figures(figures):
 
 
 @pytest.mark.slow
+def test_all_cores_is_read_against_one_process_runs_on_both_sides(figures):
+    ac = figures["all_cores"]
+    assert ac["serial_after"]["landed"] == ac["serial_after"]["extracted"] == figures["meta"]["n"]
+    lo, hi = sorted([ac["serial"]["articles_per_s"], ac["serial_after"]["articles_per_s"]])
+    assert lo <= ac["serial_pooled"]["articles_per_s"] <= hi
+    assert math.isclose(ac["ratio"], ac["pool"]["articles_per_s"] / ac["serial_pooled"]["articles_per_s"])
+
+
+@pytest.mark.slow
 def test_scaling_is_read_against_n_runs_on_both_sides(figures):
     sc = figures["scaling"]
     assert _positive(sc["articles_per_s_n_before"]) and _positive(sc["articles_per_s_n_after"])
