@@ -16,9 +16,13 @@
     (date '9999-12-31'). Outside an incremental run (first build,
     --full-refresh) it is date '1900-01-01': everything.
 
-    record_ingest_inputs() (post-hook, inside the model's transaction):
-    replaces the model's ledger rows with its current input fingerprints, so a
-    failed build records nothing and the next one redoes the same batch.
+    Computing it runs three small queries: a model that filters on it twice
+    sets it once ({%- set cutoff = ingest_cutoff() %}).
+
+    record_ingest_inputs() (a project-wide post-hook, dbt_project.yml; a no-op
+    for models without this strategy): inside the model's transaction, replaces
+    the model's ledger rows with its current input fingerprints, so a failed
+    build records nothing and the next one redoes the same batch.
 
     The DAG never lands while dbt builds (max_active_runs=1, land before dbt),
     so the inputs read at compile time are those the post-hook records. -#}
@@ -76,7 +80,11 @@
 {%- endmacro %}
 
 {% macro record_ingest_inputs() -%}
-    {%- if not execute -%}{{ return('') }}{%- endif -%}
+    {#- dbt skips a hook that renders empty -#}
+    {%- if not execute or model.config.materialized != 'incremental'
+           or model.config.incremental_strategy != 'replace_ingest_partitions' -%}
+        {{- return('') -}}
+    {%- endif -%}
     create schema if not exists meta;
     create table if not exists meta.ingest_ledger (
         model varchar not null, ingest_date date not null, fingerprint varchar not null,

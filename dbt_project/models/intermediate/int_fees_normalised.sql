@@ -3,10 +3,10 @@
         materialized='incremental',
         incremental_strategy='replace_ingest_partitions',
         unique_key='article_id',
-        on_schema_change='append_new_columns',
-        post_hook='{{ record_ingest_inputs() }}'
+        on_schema_change='append_new_columns'
     )
 }}
+{%- set cutoff = ingest_cutoff() %}
 -- Every fee mention converted to EUR with the fx_rates seed, using the rate of
 -- the article's month of publication, else the currency's latest month.
 with
@@ -18,10 +18,10 @@ fees as (
     -- incremental: the fees of every article landed in the partitions from
     -- the earliest changed one (its own fees or its article row): an article's
     -- rows are replaced whole (replace_ingest_partitions, unique_key article_id)
-    where ingest_date >= {{ ingest_cutoff() }}
+    where ingest_date >= {{ cutoff }}
        or article_id in (
             select article_id from {{ ref('stg_lake__articles') }}
-            where ingest_date >= {{ ingest_cutoff() }}
+            where ingest_date >= {{ cutoff }}
        )
     {% endif %}
 

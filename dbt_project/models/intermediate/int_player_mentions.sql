@@ -3,10 +3,10 @@
         materialized='incremental',
         incremental_strategy='replace_ingest_partitions',
         unique_key='article_id',
-        on_schema_change='append_new_columns',
-        post_hook='{{ record_ingest_inputs() }}'
+        on_schema_change='append_new_columns'
     )
 }}
+{%- set cutoff = ingest_cutoff() %}
 -- One row per article and folded name key: the person matcher's mentions and
 -- the rumours' subjects, merged. Per article, so incremental: folding every
 -- name of the warehouse on each build was over half of int_players_resolved.
@@ -18,10 +18,10 @@ with
 batch as (
 
     select article_id from {{ ref('stg_lake__player_mentions') }}
-    where ingest_date >= {{ ingest_cutoff() }}
+    where ingest_date >= {{ cutoff }}
     union
     select article_id from {{ ref('stg_lake__rumours') }}
-    where ingest_date >= {{ ingest_cutoff() }}
+    where ingest_date >= {{ cutoff }}
 
 ),
 {% endif %}

@@ -3,10 +3,10 @@
         materialized='incremental',
         incremental_strategy='replace_ingest_partitions',
         unique_key='article_id',
-        on_schema_change='append_new_columns',
-        post_hook='{{ record_ingest_inputs() }}'
+        on_schema_change='append_new_columns'
     )
 }}
+{%- set cutoff = ingest_cutoff() %}
 -- Rumours joined to their article (source, publication), to the resolved
 -- player of the article's name key, and to the club reference; the fee is
 -- converted to EUR like int_fees_normalised. One row per article x rumour.
@@ -23,10 +23,10 @@ rumours as (
     -- An article's rows are replaced whole (replace_ingest_partitions).
     where article_id in (
         select article_id from {{ ref('stg_lake__rumours') }}
-        where ingest_date >= {{ ingest_cutoff() }}
+        where ingest_date >= {{ cutoff }}
         union
         select article_id from {{ ref('stg_lake__articles') }}
-        where ingest_date >= {{ ingest_cutoff() }}
+        where ingest_date >= {{ cutoff }}
         union
         select old.article_id
         from {{ this }} as old

@@ -3,10 +3,10 @@
         materialized='incremental',
         incremental_strategy='replace_ingest_partitions',
         unique_key='article_id',
-        on_schema_change='append_new_columns',
-        post_hook='{{ record_ingest_inputs() }}'
+        on_schema_change='append_new_columns'
     )
 }}
+{%- set cutoff = ingest_cutoff() %}
 -- depends_on: {{ ref('stg_lake__articles') }}
 -- One row per money amount found in an article, in its currency and in EUR.
 select
@@ -30,9 +30,9 @@ select
 from {{ ref('int_fees_normalised') }}
 {% if is_incremental() %}
 -- incremental: the articles int_fees_normalised rebuilt in this run (same batch rule)
-where ingest_date >= {{ ingest_cutoff() }}
+where ingest_date >= {{ cutoff }}
    or article_id in (
         select article_id from {{ ref('stg_lake__articles') }}
-        where ingest_date >= {{ ingest_cutoff() }}
+        where ingest_date >= {{ cutoff }}
    )
 {% endif %}

@@ -3,10 +3,10 @@
         materialized='incremental',
         incremental_strategy='replace_ingest_partitions',
         unique_key='article_id',
-        on_schema_change='append_new_columns',
-        post_hook='{{ record_ingest_inputs() }}'
+        on_schema_change='append_new_columns'
     )
 }}
+{%- set cutoff = ingest_cutoff() %}
 -- depends_on: {{ ref('stg_lake__articles') }}
 -- One row per article x rumour. Incremental by ingest partition: a run
 -- reprocesses the partitions from the latest one already loaded (a re-run of a
@@ -22,10 +22,10 @@ with rumour_mentions as (
     -- partitions from the earliest changed one, and those whose player changed
     where article_id in (
         select article_id from {{ ref('int_rumour_mentions') }}
-        where ingest_date >= {{ ingest_cutoff() }}
+        where ingest_date >= {{ cutoff }}
         union
         select article_id from {{ ref('stg_lake__articles') }}
-        where ingest_date >= {{ ingest_cutoff() }}
+        where ingest_date >= {{ cutoff }}
         union
         select old.article_id
         from {{ this }} as old

@@ -3,8 +3,7 @@
         materialized='incremental',
         incremental_strategy='replace_ingest_partitions',
         unique_key='article_id',
-        on_schema_change='append_new_columns',
-        post_hook='{{ record_ingest_inputs() }}'
+        on_schema_change='append_new_columns'
     )
 }}
 -- One row per article: an article landed again on a later run (same canonical
