@@ -9,10 +9,10 @@
 {%- set cutoff = ingest_cutoff() %}
 -- depends_on: {{ ref('stg_lake__articles') }}
 -- One row per article x rumour. Incremental by ingest partition: a run
--- reprocesses the partitions from the latest one already loaded (a re-run of a
--- day rewrites its partition) and the macro replace_ingest_partitions replaces
--- them, moving re-landed articles to their newest partition. Backfilling an
--- older day needs --full-refresh.
+-- reprocesses the partitions from the earliest one whose inputs changed (a new
+-- day, a re-run or backfilled old one: macros/ingest_batch.sql) and the
+-- strategy replace_ingest_partitions replaces them, moving re-landed articles
+-- to their newest partition.
 with rumour_mentions as (
 
     select * from {{ ref('int_rumour_mentions') }}
