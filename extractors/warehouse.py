@@ -21,7 +21,7 @@ import shutil
 import tempfile
 import threading
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 from extractors import config
 
@@ -133,7 +133,8 @@ def _release_duckdb() -> None:
             env.close()
 
 
-def run_dbt(args: Sequence[str], paths: config.Paths | None = None) -> Any:
+def run_dbt(args: Sequence[str], paths: config.Paths | None = None,
+            callbacks: Sequence[Callable[[Any], None]] = ()) -> Any:
     """Run one dbt command in-process (dbtRunner) against the Mercato project.
 
     ``args`` is the command line after ``dbt``, e.g. ``["build", "--select",
@@ -142,6 +143,7 @@ def run_dbt(args: Sequence[str], paths: config.Paths | None = None) -> Any:
     different data locations never share dbt's target/; sets the env vars of
     :func:`dbt_env` for the call. Raises :class:`WarehouseError` naming the
     failing nodes when dbt does not succeed; returns the dbtRunnerResult.
+    ``callbacks`` receive every dbt event (EventMsg), e.g. to time the SQL.
     """
     from dbt.cli.main import dbtRunner
 
@@ -158,7 +160,7 @@ def run_dbt(args: Sequence[str], paths: config.Paths | None = None) -> Any:
         if writes:
             _dirty_marker(p).touch()
         try:
-            res = dbtRunner().invoke([*args, *extra])
+            res = dbtRunner(callbacks=list(callbacks)).invoke([*args, *extra])
         finally:
             _release_duckdb()
         if res.success and writes:
@@ -175,7 +177,8 @@ def parse(paths: config.Paths | None = None) -> Path:
     return manifest_path(paths)
 
 
-def build(paths: config.Paths | None = None, full_refresh: bool = False, unit_tests: bool = False) -> None:
+def build(paths: config.Paths | None = None, full_refresh: bool = False, unit_tests: bool = False,
+          callbacks: Sequence[Callable[[Any], None]] = ()) -> None:
     """Seed the reference CSVs and build + data-test every model (one ``dbt build``:
     seeds run first in DAG order).
 
@@ -188,11 +191,11 @@ def build(paths: config.Paths | None = None, full_refresh: bool = False, unit_te
     the whole lake (needed after a change of their SQL, columns or of the
     reference seeds). Unit tests check the SQL, not the data: they are left out
     of the routine build (``unit_tests=True`` runs them too; tests/warehouse runs
-    them)."""
+    them). ``callbacks``: as in :func:`run_dbt`."""
     args = ["build"] + (["--full-refresh"] if full_refresh else [])
     if not unit_tests:
         args += ["--exclude-resource-type", "unit_test"]
-    run_dbt(args, paths)
+    run_dbt(args, paths, callbacks)
 
 
 def _fsync_dir(path: Path) -> None:

@@ -100,6 +100,17 @@ def test_dbt_growth_builds_a_bigger_lake_by_copying_articles(figures):
 
 
 @pytest.mark.slow
+def test_dbt_builds_are_split_into_sql_and_dbt_own_time(figures):
+    inc = figures["incremental_dbt"]
+    for build in ("incremental", "full_refresh"):
+        b = inc[build]
+        # every build sends statements to DuckDB, and they take part of its wall time
+        assert b["sql_statements"] > b["nodes"] and 0 < b["sql_seconds"] < b["seconds"], build
+    assert math.isclose(inc["ratio_sql"], inc["incremental"]["sql_seconds"] / inc["full_refresh"]["sql_seconds"])
+    assert 0 < inc["ratio_without_sql"] < inc["ratio"]
+
+
+@pytest.mark.slow
 def test_targets_table_has_a_measured_value_for_every_target(figures):
     got = {t["key"]: t for t in figures["targets"]}
     assert set(got) == {k for k, *_ in bench.TARGETS}
