@@ -36,20 +36,18 @@ articles as (
 
 ),
 
-article_clubs as (
-
-    select article_id, club_id from club_mentions where club_id is not null
-    union
-    select article_id, from_club_id from rumours where from_club_id is not null
-    union
-    select article_id, to_club_id from rumours where to_club_id is not null
-
-),
-
+-- the clubs of each article (club mentions and rumour clubs), deduplicated
+-- once, in one list per article
 article_club_sets as (
 
     select article_id, list(distinct club_id) as clubs
-    from article_clubs
+    from (
+        select article_id, club_id from club_mentions where club_id is not null
+        union all
+        select article_id, from_club_id from rumours where from_club_id is not null
+        union all
+        select article_id, to_club_id from rumours where to_club_id is not null
+    )
     group by article_id
 
 ),
@@ -91,9 +89,9 @@ suffix_pairs as (
 -- the clubs each candidate full key has been seen with, over all articles
 key_context as (
 
-    select distinct mentions.mention_key, mentions.role, article_clubs.club_id
+    select distinct mention_key, role, unnest(clubs) as club_id
     from mentions
-    inner join article_clubs on mentions.article_id = article_clubs.article_id
+    inner join article_club_sets on mentions.article_id = article_club_sets.article_id
     where mentions.mention_key in (select full_key from key_suffixes)
 
 ),
