@@ -725,7 +725,7 @@ def _all_cores(b: Bench, run_n: Path, src_n: list[dict], one: dict) -> dict:
             "ratio_vs_stage_sum": _ratio(pool.get("articles_per_s"), one["articles_per_s"]),
             # the ratio if the pool had had its cores to itself: its CPU per wall second
             "pool_cores_used": _ratio(pool.get("cpu_seconds"), pool.get("seconds")),
-            "cpu_efficiency": _ratio(both["cpu_seconds"] / 2, pool.get("cpu_seconds")),
+            "cpu_efficiency": _ratio(_half(both["cpu_seconds"]), pool.get("cpu_seconds")),
             "other_cores_busy": others,
             "machine_busy": others > 0.25 * WORKERS}
 
