@@ -206,7 +206,7 @@ def extraction_rows(article: dict) -> dict[str, list[dict]]:
               "char_start": c.start} for c in result.clubs]
     players = [{"article_id": aid, "player_key": pl.key, "player_name": pl.name, "role": pl.role,
                 "mention_count": pl.mentions, "position": pl.position, "birth_year": pl.birth_year,
-                "nationality": pl.nationality} for pl in result.players]
+                "nationality": pl.nationality, "player_id": pl.player_id} for pl in result.players]
     fees = [{"article_id": aid, "fee_idx": i, "kind": f.kind, "amount": f.amount, "currency": f.currency,
              "amount_eur": f.eur, "amount_low": f.low, "amount_high": f.high, "bonus": f.bonus,
              "phrase": f.phrase, "char_start": f.start} for i, f in enumerate(result.fees)]
@@ -216,7 +216,7 @@ def extraction_rows(article: dict) -> dict[str, list[dict]]:
         rate = (fee.eur / fee.amount) if fee and fee.amount and fee.eur is not None else None
         rumours.append({
             "article_id": aid, "rumour_idx": i, "player_key": r.player_key, "player_name": r.player,
-            "from_club_id": r.from_club_id, "from_club": r.from_club,
+            "player_id": r.player_id, "from_club_id": r.from_club_id, "from_club": r.from_club,
             "to_club_id": r.to_club_id, "to_club": r.to_club,
             "fee_amount": fee.amount if fee else None, "fee_currency": fee.currency if fee else None,
             "fee_eur": fee.eur if fee else None,

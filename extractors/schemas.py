@@ -49,6 +49,7 @@ PLAYER_MENTIONS = pa.schema([
     ("position", pa.string()),
     ("birth_year", pa.int32()),
     ("nationality", pa.string()),
+    ("player_id", pa.string()),         # transfermarkt player id when the name links unambiguously, else null
 ])
 
 FEE_MENTIONS = pa.schema([
@@ -70,6 +71,7 @@ RUMOURS = pa.schema([
     ("rumour_idx", pa.int32()),
     ("player_key", pa.string()),
     ("player_name", pa.string()),
+    ("player_id", pa.string()),         # transfermarkt player id when linked, else null
     ("from_club_id", pa.string()),
     ("from_club", pa.string()),
     ("to_club_id", pa.string()),

@@ -21,6 +21,7 @@ class PlayerMention:
     position: str | None = None
     birth_year: int | None = None
     nationality: str | None = None
+    player_id: str | None = None   # transfermarkt player id, set only when the link is unambiguous
 
 
 @dataclass
@@ -49,6 +50,7 @@ class Rumour:
     status: str = "rumour"        # rumour | negotiating | agreed | completed | denied
     confidence: float = 0.5
     evidence: str = ""
+    player_id: str | None = None  # transfermarkt player id of the mover, when linked
 
 
 @dataclass
@@ -69,6 +71,7 @@ class ArticleExtraction:
             "rumours": [
                 {
                     "player": r.player,
+                    "player_id": r.player_id,
                     "from_club": r.from_club,
                     "to_club": r.to_club,
                     "fee_amount": r.fee.amount if r.fee else None,
