@@ -6,23 +6,41 @@ loaded once, lazily, and cached by their modules.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+
+from .assemble import assemble_rumours
+from .candidates import ArticleCandidates
+from .candidates import build as build_candidates
 from .clubs import club_index
 from .fees import find_fees
 from .language import detect_language
 from .model import ArticleExtraction
 from .moves import _sentence_index, find_moves
 from .people import find_people
+from .scorer import default_scorer
 from .text import fold_same_length, split_sentences
 
 
-def extract_text(text: str, *, title: str | None = None, language: str | None = None,
-                 month: str | None = None) -> ArticleExtraction:
-    """Extract clubs, people, fees and rumours from one article.
+@dataclass
+class Analysis:
+    """Everything the rules found in one article, before the learned decisions."""
+    text: str
+    folded: str
+    offset: int                 # length of the headline prepended to the text (0 when none)
+    language: str
+    sentences: list
+    clubs: list
+    persons: list
+    mentions: list
+    fees: list
+    rules: list                 # the rules' own rumours (features of the candidates)
+    candidates: ArticleCandidates
+    names: dict
 
-    `title` (the headline) is read as a first sentence when the text does not already
-    start with it; offsets of mentions found in it are -1.  `language` is a hint.
-    `month` (YYYY-MM, publication) picks the FX rate; the latest month is used when None.
-    """
+
+def analyse(text: str, *, title: str | None = None, language: str | None = None,
+            month: str | None = None) -> Analysis:
+    """Run the rule-based stages over one article and build its candidate moves."""
     text = text or ""
     offset = 0
     if title and title.strip() and title.strip()[:60] not in text[:400]:
@@ -38,19 +56,38 @@ def extract_text(text: str, *, title: str | None = None, language: str | None = 
     persons, mentions = find_people(text, folded, sentences, clubs, spans)
     sent_of = _sentence_index(sentences)
     fees = find_fees(text, folded, lang, sent_of, month)
-    rumours = find_moves(text, folded, sentences, clubs, persons, mentions, fees, index.names)
+    rules = find_moves(text, folded, sentences, clubs, persons, mentions, fees, index.names)
+    cands = build_candidates(text, folded, sentences, clubs, persons, mentions, fees, rules, lang)
+    return Analysis(text, folded, offset, lang, sentences, clubs, persons, mentions, fees, rules, cands, index.names)
 
+
+def extract_text(text: str, *, title: str | None = None, language: str | None = None,
+                 month: str | None = None, scorer=None) -> ArticleExtraction:
+    """Extract clubs, people, fees and rumours from one article.
+
+    `title` (the headline) is read as a first sentence when the text does not already
+    start with it; offsets of mentions found in it are -1.  `language` is a hint.
+    `month` (YYYY-MM, publication) picks the FX rate; the latest month is used when None.
+    `scorer` decides the candidate moves (default: the committed trained model).
+    """
+    a = analyse(text, title=title, language=language, month=month)
+    return decide(a, scorer or default_scorer())
+
+
+def decide(a: Analysis, scorer) -> ArticleExtraction:
+    """The article's result once the scorer has weighed its candidate moves."""
+    rumours = assemble_rumours(a, scorer.pair_probabilities(a.candidates.rows), scorer.confidence)
     movers = {r.player_key for r in rumours}
     players = []
-    for p in persons:
+    for p in a.persons:
         if p.role == "player" and p.weak and p.key not in movers:
             continue        # a lone capitalised word never shown to be a footballer
-        pm = p.to_mention()
-        players.append(pm)
-    if offset:
-        for c in clubs:
-            c.start = c.start - offset if c.start >= offset else -1
-        for f in fees:
-            f.fee.start = f.fee.start - offset if f.fee.start >= offset else -1
-    return ArticleExtraction(language=lang, clubs=clubs, players=players,
-                             fees=[f.fee for f in fees], rumours=rumours)
+        players.append(p.to_mention())
+    # offsets in the text as given (the headline prepended by analyse() is not part of it)
+    clubs = [replace(c, start=_unshift(c.start, a.offset)) for c in a.clubs]
+    fees = [replace(f.fee, start=_unshift(f.fee.start, a.offset)) for f in a.fees]
+    return ArticleExtraction(language=a.language, clubs=clubs, players=players, fees=fees, rumours=rumours)
+
+
+def _unshift(pos: int, offset: int) -> int:
+    return pos - offset if pos >= offset else -1

@@ -1,0 +1,59 @@
+"""Rumours from the candidates the scorer accepted.
+
+Why: the scorer only says which (player, club) pairs are moves and how sure it is; the
+rest of a rumour (seller, fee, deal type, status) is read from the pair's sentences by
+the same rules as before, or taken from the rules' own rumour when they made one.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from .candidates import Candidate
+from .deal import deal_type_for, status_for
+from .model import Rumour
+from .moves import _pick_fee
+
+THRESHOLD = 0.5
+
+
+def assemble_rumours(a, probs, confidence=lambda p: p) -> list[Rumour]:
+    cands = a.candidates.candidates
+    chosen = [(c, float(p)) for c, p in zip(cands, probs) if p >= THRESHOLD]
+    with_club = {id(c.person) for c, _ in chosen if c.club is not None}
+    out = []
+    for cand, p in chosen:
+        if cand.club is None and id(cand.person) in with_club:
+            continue        # a named destination says more than "he may leave"
+        r = replace(cand.rule) if cand.rule else _new_rumour(a, cand)
+        r.confidence = round(confidence(p), 3)
+        out.append(r)
+    return out
+
+
+def _current_club(a, cand: Candidate) -> str | None:
+    """The seller the rules found for this player in any of his rumours."""
+    froms = Counter(r.from_club_id for r in a.rules if r.player_key == cand.person.key and r.from_club_id)
+    return froms.most_common(1)[0][0] if froms else None
+
+
+def _new_rumour(a, cand: Candidate) -> Rumour | None:
+    to_id = cand.club.club_id if cand.club else None
+    from_id = _current_club(a, cand)
+    if from_id == to_id:
+        from_id = None
+    sents = cand.sentences or sorted({_sent(a, s) for s, _ in cand.person.spans})
+    stext = [a.folded[a.sentences[i].start:a.sentences[i].end] for i in sents]
+    fees = [f for f in a.fees if f.sentence in set(sents)]
+    fee = _pick_fee(fees, stext) if fees else None
+    return Rumour(player=cand.person.name, player_key=cand.person.key,
+                  from_club=a.names.get(from_id) if from_id else None,
+                  to_club=a.names.get(to_id) if to_id else None,
+                  from_club_id=from_id, to_club_id=to_id, fee=fee,
+                  deal_type=deal_type_for(stext, fee.kind if fee else None, False),
+                  status=status_for(stext), evidence=a.sentences[sents[0]].text if sents else "")
+
+
+def _sent(a, pos: int) -> int:
+    from .moves import _sentence_index
+    return _sentence_index(a.sentences)(pos)

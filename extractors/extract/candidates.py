@@ -1,0 +1,227 @@
+"""Candidate moves of one article and the features a learned scorer decides them on.
+
+Why: the rules (moves.py) propose moves and are right on the articles they were written
+against; on unseen text they link the wrong club or miss the player.  Here every
+(person, club) pair that could be a move, plus (person, no club), becomes a candidate
+described by what the rules and lexicons compute around it (co-occurrence, distances,
+cue words, headline, list structure, focal club, the rules' own verdict).  The decision
+is left to a model trained on the annotated articles (scorer.py).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import lexicon
+from .fees import FeeMention
+from .model import ClubMention, Rumour
+from .moves import _attached_club, _is_from_cue, _is_history, _sentence_index
+from .people import Person
+from .text import Sentence
+
+LANGS = ("it", "en", "es", "fr")
+STATUSES = ("rumour", "negotiating", "agreed", "completed", "denied")
+DEALS = ("permanent", "loan", "loan_with_option", "loan_with_obligation", "free", "renewal")
+FAR = 9999.0
+
+# the words just before a club that make it a destination ("to", "al", "verso il", "au", "para el")
+_DEST_BEFORE = re.compile(r"(?:\b(?:to|for|al|alla|all'|allo|ai|agli|au|aux|a la|a l'|para el|por el|verso|"
+                          r"direction|destino|rumbo a|join|joins|joining|rejoindre|approda\w*|sbarca\w*|"
+                          r"firma con|signs for|signed for|ficha por|moves to|move to|switch to|"
+                          r"(?:nel )?mirino (?:del|della|dell')|target for|interesse (?:del|della|dell')|"
+                          r"interest from|interes del|offerta (?:del|della|dell'))|\b(?:a|à))\s*(?:the |il |la |l'|el |le )?$")
+_HEADLINE_MAX = 220
+
+
+@dataclass
+class Candidate:
+    person: Person
+    club: ClubMention | None          # the first mention of the club; None = no destination named
+    rule: Rumour | None               # the rules' rumour for this pair, if they made one
+    sentences: list[int] = field(default_factory=list)   # sentences naming both (or the person alone, for None)
+
+
+FEATURES = (
+    "lang_it", "lang_en", "lang_es", "lang_fr", "n_persons", "n_clubs", "n_sentences", "text_len",
+    "p_mentions", "p_first_rel", "p_in_head", "p_weak", "p_ntok", "p_player_votes", "p_role_votes",
+    "p_is_player", "p_rule_n", "p_move_sents", "p_fee_sents", "p_tm_full", "p_tm_surname",
+    "c_null", "c_mentions", "c_first_rel", "c_in_head", "c_focal", "c_rank", "c_rule_from", "c_history_share",
+    "c_dest_share", "c_from_share", "c_rule_dest_any",
+    "rule_pair", "rule_conf", "rule_status", "rule_deal", "rule_has_fee", "rule_any_for_p",
+    "co_sents", "co_move", "co_fee", "co_past", "adj_sents", "min_dist", "c_after_p", "between_people",
+    "nearest_person_is_p", "nearest_club_is_c", "attached", "dest_before", "from_cue", "history",
+    "same_line", "p_share_of_c", "c_share_of_p", "short_line", "co_head",
+)
+
+
+@dataclass
+class ArticleCandidates:
+    candidates: list[Candidate]
+    rows: list[list[float]]
+
+
+def _rank(counts: dict[str, int]) -> dict[str, int]:
+    order = sorted(counts, key=lambda k: -counts[k])
+    return {k: i for i, k in enumerate(order)}
+
+
+class _Ctx:
+    """Per-article look-ups shared by every candidate."""
+
+    def __init__(self, text, folded, sentences, clubs, persons, mentions, fees, rules, lang, tm):
+        self.text, self.folded, self.sentences = text, folded, sentences
+        self.sent_of = _sentence_index(sentences)
+        self.n = max(1, len(text))
+        self.lang = lang
+        self.tm = tm
+        self.clubs_by_id: dict[str, list[ClubMention]] = {}
+        for c in clubs:
+            self.clubs_by_id.setdefault(c.club_id, []).append(c)
+        self.club_count = {k: len(v) for k, v in self.clubs_by_id.items()}
+        self.club_rank = _rank(self.club_count)
+        self.focal = _focal(clubs)
+        self.p_mentions: dict[int, list[tuple[int, int]]] = {}
+        for (s, e, p) in mentions:
+            self.p_mentions.setdefault(id(p), []).append((s, e))
+        self.mentions = mentions
+        self.club_sents = {k: {self.sent_of(c.start) for c in v} for k, v in self.clubs_by_id.items()}
+        self.p_sents = {k: {self.sent_of(s) for s, _ in v} for k, v in self.p_mentions.items()}
+        self.fee_sents = {f.sentence for f in fees if f.fee.kind in ("fee", "option", "loan_fee", "clause")}
+        self.move_sents = {s.idx for s in sentences if lexicon.has("MOVE", folded[s.start:s.end])}
+        self.past_sents = {s.idx for s in sentences if lexicon.has("PAST_TIME", folded[s.start:s.end])}
+        self.head = sentences[0].idx if sentences and sentences[0].end - sentences[0].start <= _HEADLINE_MAX else -1
+        self.rules = rules
+        self.rules_by_key: dict[str, list[Rumour]] = {}
+        for r in rules:
+            self.rules_by_key.setdefault(r.player_key, []).append(r)
+        self.rule_dest = {r.to_club_id for r in rules if r.to_club_id}
+        self.club_flags = {k: self._club_flags(v) for k, v in self.clubs_by_id.items()}
+
+    def _club_flags(self, cms: list[ClubMention]) -> tuple[float, float, float]:
+        hist = sum(_is_history(self.folded, c) for c in cms) / len(cms)
+        dest = sum(bool(_DEST_BEFORE.search(self.folded[max(0, c.start - 30):c.start])) for c in cms) / len(cms)
+        frm = sum(_is_from_cue(self.folded, c) for c in cms) / len(cms)
+        return hist, dest, frm
+
+
+def _focal(clubs: list[ClubMention]) -> str | None:
+    from .moves import _focal_club
+    return _focal_club(clubs)
+
+
+def build(text: str, folded: str, sentences: list[Sentence], clubs: list[ClubMention], persons: list[Person],
+          mentions: list[tuple[int, int, Person]], fees: list[FeeMention], rules: list[Rumour], lang: str,
+          tm=None) -> ArticleCandidates:
+    """Every candidate move of the article with its feature row (same order as FEATURES)."""
+    ctx = _Ctx(text, folded, sentences, clubs, persons, mentions, fees, rules, lang, tm)
+    cands: list[Candidate] = []
+    rows: list[list[float]] = []
+    n_persons = len(persons)
+    for p in persons:
+        if id(p) not in ctx.p_mentions:
+            continue
+        p_rules = {r.to_club_id: r for r in ctx.rules_by_key.get(p.key, [])}
+        psents = ctx.p_sents[id(p)]
+        near = psents | {i + 1 for i in psents} | {i - 1 for i in psents}
+        club_ids = [k for k, ss in ctx.club_sents.items() if ss & near or k in p_rules]
+        base = _person_row(ctx, p, n_persons, p_rules)
+        for cid in club_ids + [None]:
+            cms = ctx.clubs_by_id.get(cid) if cid else None
+            cand = Candidate(p, cms[0] if cms else None, p_rules.get(cid))
+            rows.append(base + _club_row(ctx, cid, p, p_rules) + _pair_row(ctx, p, cid, cand))
+            cands.append(cand)
+    return ArticleCandidates(cands, rows)
+
+
+def _person_row(ctx: _Ctx, p: Person, n_persons: int, p_rules: dict) -> list[float]:
+    spans = ctx.p_mentions[id(p)]
+    psents = ctx.p_sents[id(p)]
+    role_votes = max(p.role_votes.values(), default=0.0)
+    tm_full, tm_sur = (ctx.tm(p) if ctx.tm else (0.0, 0.0))
+    return [
+        float(ctx.lang == "it"), float(ctx.lang == "en"), float(ctx.lang == "es"), float(ctx.lang == "fr"),
+        float(n_persons), float(len(ctx.clubs_by_id)), float(len(ctx.sentences)), ctx.n / 1000.0,
+        float(len(spans)), spans[0][0] / ctx.n, float(ctx.head in psents), float(p.weak), float(len(p.tokens)),
+        p.player_votes, role_votes, float(p.role == "player"), float(len(p_rules)),
+        float(len(psents & ctx.move_sents)), float(len(psents & ctx.fee_sents)), tm_full, tm_sur,
+    ]
+
+
+def _club_row(ctx: _Ctx, cid: str | None, p: Person, p_rules: dict) -> list[float]:
+    rule_from = float(any(r.from_club_id == cid for r in p_rules.values())) if cid else 0.0
+    if cid is None:
+        return [1.0, 0.0, -1.0, 0.0, float(ctx.focal is None), -1.0, 0.0, -1.0, -1.0, -1.0, 0.0]
+    cms = ctx.clubs_by_id[cid]
+    hist, dest, frm = ctx.club_flags[cid]
+    return [0.0, float(len(cms)), cms[0].start / ctx.n, float(ctx.head in ctx.club_sents[cid]),
+            float(cid == ctx.focal), float(ctx.club_rank[cid]), rule_from, hist, dest, frm,
+            float(cid in ctx.rule_dest)]
+
+
+def _pair_row(ctx: _Ctx, p: Person, cid: str | None, cand: Candidate) -> list[float]:
+    rule = cand.rule
+    rule_any = float(bool(ctx.rules_by_key.get(p.key)))
+    rule_part = [float(rule is not None), rule.confidence if rule else 0.0,
+                 float(STATUSES.index(rule.status)) if rule else -1.0,
+                 float(DEALS.index(rule.deal_type)) if rule and rule.deal_type in DEALS else -1.0,
+                 float(bool(rule and rule.fee)), rule_any]
+    psents = ctx.p_sents[id(p)]
+    if cid is None:
+        cand.sentences = sorted(psents)
+        return rule_part + [0.0, float(len(psents & ctx.move_sents)), float(len(psents & ctx.fee_sents)),
+                            float(len(psents & ctx.past_sents)), 0.0, FAR, -1.0, -1.0, -1.0, -1.0, 0.0, 0.0,
+                            0.0, 0.0, 0.0, -1.0, -1.0, 0.0, 0.0]
+    csents = ctx.club_sents[cid]
+    co = psents & csents
+    cand.sentences = sorted(co)
+    adj = len(({i + 1 for i in psents} | {i - 1 for i in psents}) & csents - co)
+    best = (FAR, 0.0, 0.0, 0.0, 0.0)      # distance, club after, people between, nearest-person, nearest-club
+    attached = dest = frm = hist = same_line = 0.0
+    cms = ctx.clubs_by_id[cid]
+    for (ps, pe) in ctx.p_mentions[id(p)]:
+        si = ctx.sent_of(ps)
+        for c in cms:
+            if ctx.sent_of(c.start) != si:
+                continue
+            d = abs(c.start - ps)
+            if d < best[0]:
+                lo, hi = min(pe, c.start), max(ps, c.start)
+                between = len({id(q) for (s, e, q) in ctx.mentions if lo <= s < hi and q is not p})
+                best = (float(d), float(c.start > ps), float(between),
+                        float(_nearest_person(ctx, c.start) is p), float(_nearest_club(ctx, ps, si) == cid))
+                s = ctx.sentences[si]
+                same_line = float("\n" not in ctx.text[min(ps, c.start):max(pe, c.start)])
+                attached = float(_attached_club(ctx.folded, ps, pe, [c]) is not None)
+                dest = float(bool(_DEST_BEFORE.search(ctx.folded[max(s.start, c.start - 30):c.start])))
+                frm = float(_is_from_cue(ctx.folded, c))
+                hist = float(_is_history(ctx.folded, c))
+    p_share = len(co) / max(1, len(csents))
+    c_share = len(co) / max(1, len(psents))
+    short = float(any(ctx.sentences[i].end - ctx.sentences[i].start < 90 for i in co))
+    return rule_part + [float(len(co)), float(len(co & ctx.move_sents)), float(len(co & ctx.fee_sents)),
+                        float(len(co & ctx.past_sents)), float(adj), *best, attached, dest, frm, hist,
+                        same_line, p_share, c_share, short, float(ctx.head in co)]
+
+
+def _nearest_person(ctx: _Ctx, pos: int) -> Person | None:
+    best, bd = None, None
+    si = ctx.sent_of(pos)
+    for (s, e, q) in ctx.mentions:
+        if ctx.sent_of(s) != si:
+            continue
+        d = abs(s - pos)
+        if bd is None or d < bd:
+            best, bd = q, d
+    return best
+
+
+def _nearest_club(ctx: _Ctx, pos: int, si: int) -> str | None:
+    best, bd = None, None
+    for cid, cms in ctx.clubs_by_id.items():
+        for c in cms:
+            if ctx.sent_of(c.start) != si:
+                continue
+            d = abs(c.start - pos)
+            if bd is None or d < bd:
+                best, bd = cid, d
+    return best
