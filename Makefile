@@ -25,12 +25,13 @@ export no_proxy := 127.0.0.1,localhost
 
 DBT_SOURCES := $(shell find dbt_project -type f \( -name '*.sql' -o -name '*.yml' -o -name '*.md' \) -not -path '*/target/*' 2>/dev/null)
 
-.PHONY: run test eval bench docs airflow setup test-tools clean help
+.PHONY: run test train eval bench docs airflow setup test-tools clean help
 
 help:
 	@echo "make run    run the DAG end to end over the bundled sample site and print a summary"
 	@echo "make test   run the whole test suite"
-	@echo "make eval   score the extractors on ../shared/eval (official scorer)"
+	@echo "make train  retrain the extraction models on ../shared/eval (deterministic)"
+	@echo "make eval   score the extractors on ../shared/eval (official scorer, cross-validated)"
 	@echo "make docs   generate the dbt docs site and serve it on 127.0.0.1:8081"
 	@echo "make bench  benchmark the pipeline against bare trafilatura"
 	@echo "make airflow  Airflow UI on 127.0.0.1:8080 (Ctrl-C stops it)"
@@ -69,6 +70,9 @@ run: setup
 
 test: setup test-tools
 	$(BIN)/python -m pytest
+
+train: $(VENV)/.synced
+	$(BIN)/python -m extractors.extract.learn
 
 eval: $(VENV)/.synced
 	$(BIN)/python -m extractors.evaluate --check

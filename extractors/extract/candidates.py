@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import lexicon
+from .deal import status_of
 from .fees import FeeMention
 from .model import ClubMention, Rumour
 from .moves import _attached_club, _is_from_cue, _is_history, _sentence_index
@@ -51,13 +52,21 @@ FEATURES = (
     "co_sents", "co_move", "co_fee", "co_past", "adj_sents", "min_dist", "c_after_p", "between_people",
     "nearest_person_is_p", "nearest_club_is_c", "attached", "dest_before", "from_cue", "history",
     "same_line", "p_share_of_c", "c_share_of_p", "short_line", "co_head",
+    "st_denied", "st_completed", "st_agreed", "st_negotiating", "st_first", "st_head", "loan_cue", "free_cue",
+    "renewal_cue",
 )
+STATUS_CUES = ("denied", "completed", "agreed", "negotiating")
+
+
+PERSON_FEATURES = FEATURES[:FEATURES.index("c_null")]
 
 
 @dataclass
 class ArticleCandidates:
     candidates: list[Candidate]
-    rows: list[list[float]]
+    rows: list[list[float]]                 # one per candidate, FEATURES
+    persons: list[Person] = field(default_factory=list)
+    person_rows: list[list[float]] = field(default_factory=list)   # one per person, PERSON_FEATURES
 
 
 def _rank(counts: dict[str, int]) -> dict[str, int]:
@@ -80,12 +89,21 @@ class _Ctx:
         self.club_count = {k: len(v) for k, v in self.clubs_by_id.items()}
         self.club_rank = _rank(self.club_count)
         self.focal = _focal(clubs)
-        self.p_mentions: dict[int, list[tuple[int, int]]] = {}
+        # every mention with its sentence, once: the pair features only look inside a sentence
+        self.p_mentions: dict[int, list[tuple[int, int, int]]] = {}
+        self.people_in: dict[int, list[tuple[int, Person]]] = {}
         for (s, e, p) in mentions:
-            self.p_mentions.setdefault(id(p), []).append((s, e))
-        self.mentions = mentions
-        self.club_sents = {k: {self.sent_of(c.start) for c in v} for k, v in self.clubs_by_id.items()}
-        self.p_sents = {k: {self.sent_of(s) for s, _ in v} for k, v in self.p_mentions.items()}
+            si = self.sent_of(s)
+            self.p_mentions.setdefault(id(p), []).append((s, e, si))
+            self.people_in.setdefault(si, []).append((s, p))
+        self.clubs_in: dict[int, list[ClubMention]] = {}
+        self.club_sents: dict[str, set[int]] = {}
+        for c in clubs:
+            si = self.sent_of(c.start)
+            self.clubs_in.setdefault(si, []).append(c)
+            self.club_sents.setdefault(c.club_id, set()).add(si)
+        self.p_sents = {k: {si for _, _, si in v} for k, v in self.p_mentions.items()}
+        self._status_rows: dict[tuple[int, ...], list[float]] = {}
         self.fee_sents = {f.sentence for f in fees if f.fee.kind in ("fee", "option", "loan_fee", "clause")}
         self.move_sents = {s.idx for s in sentences if lexicon.has("MOVE", folded[s.start:s.end])}
         self.past_sents = {s.idx for s in sentences if lexicon.has("PAST_TIME", folded[s.start:s.end])}
@@ -96,12 +114,39 @@ class _Ctx:
             self.rules_by_key.setdefault(r.player_key, []).append(r)
         self.rule_dest = {r.to_club_id for r in rules if r.to_club_id}
         self.club_flags = {k: self._club_flags(v) for k, v in self.clubs_by_id.items()}
+        self._status: dict[int, str | None] = {}
+        self.head_status = self.status(self.head) if self.head >= 0 else None
+
+    def sentence_text(self, i: int) -> str:
+        s = self.sentences[i]
+        return self.folded[s.start:s.end]
+
+    def status(self, i: int) -> str | None:
+        if i not in self._status:
+            self._status[i] = status_of(self.sentence_text(i))
+        return self._status[i]
 
     def _club_flags(self, cms: list[ClubMention]) -> tuple[float, float, float]:
         hist = sum(_is_history(self.folded, c) for c in cms) / len(cms)
         dest = sum(bool(_DEST_BEFORE.search(self.folded[max(0, c.start - 30):c.start])) for c in cms) / len(cms)
         frm = sum(_is_from_cue(self.folded, c) for c in cms) / len(cms)
         return hist, dest, frm
+
+
+def reference_counts():
+    """How many footballers of the transfermarkt reference carry a person's full name, and his
+    surname ((0, 0) without a reference): the strongest evidence that a name is a player's."""
+    from extractors import tmref
+
+    ref = tmref.reference()
+    if ref is None:
+        return None
+
+    def counts(p: Person) -> tuple[float, float]:
+        full = len(ref.by_name.get(p.key, ())) if len(p.tokens) >= 2 else 0
+        sur = len(ref.by_surname.get(p.tokens[-1], ())) if p.tokens else 0
+        return float(min(full, 5)), float(min(sur, 50))
+    return counts
 
 
 def _focal(clubs: list[ClubMention]) -> str | None:
@@ -113,9 +158,10 @@ def build(text: str, folded: str, sentences: list[Sentence], clubs: list[ClubMen
           mentions: list[tuple[int, int, Person]], fees: list[FeeMention], rules: list[Rumour], lang: str,
           tm=None) -> ArticleCandidates:
     """Every candidate move of the article with its feature row (same order as FEATURES)."""
-    ctx = _Ctx(text, folded, sentences, clubs, persons, mentions, fees, rules, lang, tm)
+    ctx = _Ctx(text, folded, sentences, clubs, persons, mentions, fees, rules, lang, tm or reference_counts())
     cands: list[Candidate] = []
     rows: list[list[float]] = []
+    out = ArticleCandidates(cands, rows)
     n_persons = len(persons)
     for p in persons:
         if id(p) not in ctx.p_mentions:
@@ -125,12 +171,17 @@ def build(text: str, folded: str, sentences: list[Sentence], clubs: list[ClubMen
         near = psents | {i + 1 for i in psents} | {i - 1 for i in psents}
         club_ids = [k for k, ss in ctx.club_sents.items() if ss & near or k in p_rules]
         base = _person_row(ctx, p, n_persons, p_rules)
+        out.persons.append(p)
+        out.person_rows.append(base)
+        if not ctx.clubs_by_id:
+            continue        # a story that names no club at all reports no move (off-topic pages)
         for cid in club_ids + [None]:
             cms = ctx.clubs_by_id.get(cid) if cid else None
             cand = Candidate(p, cms[0] if cms else None, p_rules.get(cid))
-            rows.append(base + _club_row(ctx, cid, p, p_rules) + _pair_row(ctx, p, cid, cand))
+            pair = _pair_row(ctx, p, cid, cand)
+            rows.append(base + _club_row(ctx, cid, p, p_rules) + pair + _status_row(ctx, cand.sentences))
             cands.append(cand)
-    return ArticleCandidates(cands, rows)
+    return out
 
 
 def _person_row(ctx: _Ctx, p: Person, n_persons: int, p_rules: dict) -> list[float]:
@@ -177,24 +228,25 @@ def _pair_row(ctx: _Ctx, p: Person, cid: str | None, cand: Candidate) -> list[fl
     adj = len(({i + 1 for i in psents} | {i - 1 for i in psents}) & csents - co)
     best = (FAR, 0.0, 0.0, 0.0, 0.0)      # distance, club after, people between, nearest-person, nearest-club
     attached = dest = frm = hist = same_line = 0.0
-    cms = ctx.clubs_by_id[cid]
-    for (ps, pe) in ctx.p_mentions[id(p)]:
-        si = ctx.sent_of(ps)
-        for c in cms:
-            if ctx.sent_of(c.start) != si:
+    for (ps, pe, si) in ctx.p_mentions[id(p)]:
+        if si not in co:
+            continue
+        for c in ctx.clubs_in[si]:
+            if c.club_id != cid or abs(c.start - ps) >= best[0]:
                 continue
-            d = abs(c.start - ps)
-            if d < best[0]:
-                lo, hi = min(pe, c.start), max(ps, c.start)
-                between = len({id(q) for (s, e, q) in ctx.mentions if lo <= s < hi and q is not p})
-                best = (float(d), float(c.start > ps), float(between),
-                        float(_nearest_person(ctx, c.start) is p), float(_nearest_club(ctx, ps, si) == cid))
-                s = ctx.sentences[si]
-                same_line = float("\n" not in ctx.text[min(ps, c.start):max(pe, c.start)])
-                attached = float(_attached_club(ctx.folded, ps, pe, [c]) is not None)
-                dest = float(bool(_DEST_BEFORE.search(ctx.folded[max(s.start, c.start - 30):c.start])))
-                frm = float(_is_from_cue(ctx.folded, c))
-                hist = float(_is_history(ctx.folded, c))
+            lo, hi = min(pe, c.start), max(ps, c.start)
+            people = ctx.people_in[si]
+            between = len({id(q) for (x, q) in people if lo <= x < hi and q is not p})
+            near_p = min(people, key=lambda m: abs(m[0] - c.start))[1]
+            near_c = min(ctx.clubs_in[si], key=lambda k: abs(k.start - ps)).club_id
+            best = (float(abs(c.start - ps)), float(c.start > ps), float(between), float(near_p is p),
+                    float(near_c == cid))
+            s = ctx.sentences[si]
+            same_line = float("\n" not in ctx.text[min(ps, c.start):max(pe, c.start)])
+            attached = float(_attached_club(ctx.folded, ps, pe, [c]) is not None)
+            dest = float(bool(_DEST_BEFORE.search(ctx.folded[max(s.start, c.start - 30):c.start])))
+            frm = float(_is_from_cue(ctx.folded, c))
+            hist = float(_is_history(ctx.folded, c))
     p_share = len(co) / max(1, len(csents))
     c_share = len(co) / max(1, len(psents))
     short = float(any(ctx.sentences[i].end - ctx.sentences[i].start < 90 for i in co))
@@ -203,25 +255,20 @@ def _pair_row(ctx: _Ctx, p: Person, cid: str | None, cand: Candidate) -> list[fl
                         same_line, p_share, c_share, short, float(ctx.head in co)]
 
 
-def _nearest_person(ctx: _Ctx, pos: int) -> Person | None:
-    best, bd = None, None
-    si = ctx.sent_of(pos)
-    for (s, e, q) in ctx.mentions:
-        if ctx.sent_of(s) != si:
-            continue
-        d = abs(s - pos)
-        if bd is None or d < bd:
-            best, bd = q, d
-    return best
+def _status_row(ctx: _Ctx, sents: list[int]) -> list[float]:
+    """Status and deal cues of the pair's sentences (the same sentences recur: computed once)."""
+    key = tuple(sents)
+    row = ctx._status_rows.get(key)
+    if row is None:
+        row = ctx._status_rows[key] = _status_cues(ctx, sents)
+    return row
 
 
-def _nearest_club(ctx: _Ctx, pos: int, si: int) -> str | None:
-    best, bd = None, None
-    for cid, cms in ctx.clubs_by_id.items():
-        for c in cms:
-            if ctx.sent_of(c.start) != si:
-                continue
-            d = abs(c.start - pos)
-            if bd is None or d < bd:
-                best, bd = cid, d
-    return best
+def _status_cues(ctx: _Ctx, sents: list[int]) -> list[float]:
+    found = [ctx.status(i) for i in sents]
+    first = next((x for x in found if x), None)
+    joined = " ".join(ctx.sentence_text(i) for i in sents[:6])
+    return [float(found.count(k)) for k in STATUS_CUES] + [
+        float(STATUS_CUES.index(first)) if first else -1.0,
+        float(STATUS_CUES.index(ctx.head_status)) if ctx.head_status else -1.0,
+        float(lexicon.has("LOAN", joined)), float(lexicon.has("FREE", joined)), float(lexicon.has("RENEWAL", joined))]

@@ -78,11 +78,17 @@ def decide(a: Analysis, scorer) -> ArticleExtraction:
     """The article's result once the scorer has weighed its candidate moves."""
     rumours = assemble_rumours(a, scorer.pair_probabilities(a.candidates.rows), scorer.confidence)
     movers = {r.player_key for r in rumours}
+    probs = scorer.player_probabilities(a.candidates.person_rows)
+    learned = {id(p): pr >= 0.5 for p, pr in zip(a.candidates.persons, probs)} if probs is not None else {}
     players = []
     for p in a.persons:
-        if p.role == "player" and p.weak and p.key not in movers:
-            continue        # a lone capitalised word never shown to be a footballer
-        players.append(p.to_mention())
+        m = p.to_mention()
+        if p.key in movers or learned.get(id(p)):
+            m.role = "player"
+        elif id(p) in learned or p.weak:
+            if m.role == "player":
+                continue    # not shown to be a footballer (by the model, or a lone capitalised word)
+        players.append(m)
     # offsets in the text as given (the headline prepended by analyse() is not part of it)
     clubs = [replace(c, start=_unshift(c.start, a.offset)) for c in a.clubs]
     fees = [replace(f.fee, start=_unshift(f.fee.start, a.offset)) for f in a.fees]

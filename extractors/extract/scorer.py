@@ -11,11 +11,12 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from .candidates import FEATURES
+from .candidates import FEATURES, PERSON_FEATURES
 
 MODEL_DIR = Path(__file__).resolve().parent / "trained"
 PAIR_MODEL = MODEL_DIR / "pairs.lgb.txt"
 PAIR_CALIBRATION = MODEL_DIR / "pairs.calibration.json"
+PLAYER_MODEL = MODEL_DIR / "players.lgb.txt"
 _RULE = FEATURES.index("rule_pair")
 _RULE_CONF = FEATURES.index("rule_conf")
 
@@ -29,18 +30,32 @@ class RuleScorer:
     def confidence(self, raw: float) -> float:
         return raw
 
+    def player_probabilities(self, rows: list[list[float]]) -> list[float] | None:
+        return None                         # keep the rules' verdict
+
+
+def _predict(booster, rows):
+    import numpy as np
+
+    if not rows:
+        return np.zeros(0)
+    return booster.predict(np.asarray(rows, dtype=np.float64), num_threads=1)
+
 
 class ModelScorer:
-    def __init__(self, booster, calibration: tuple[list[float], list[float]] | None = None):
+    def __init__(self, booster, calibration: tuple[list[float], list[float]] | None = None,
+                 player_booster=None):
         self.booster = booster
         self.calibration = calibration
+        self.player_booster = player_booster
 
     def raw(self, rows: list[list[float]]):
-        import numpy as np
+        return _predict(self.booster, rows)
 
-        if not rows:
-            return np.zeros(0)
-        return self.booster.predict(np.asarray(rows, dtype=np.float64), num_threads=1)
+    def player_probabilities(self, rows: list[list[float]]) -> list[float] | None:
+        if self.player_booster is None:
+            return None
+        return list(_predict(self.player_booster, rows))
 
     def pair_probabilities(self, rows: list[list[float]]) -> list[float]:
         return list(self.raw(rows))
@@ -58,15 +73,19 @@ class ModelScorer:
     def load(cls, model: Path = PAIR_MODEL, calibration: Path = PAIR_CALIBRATION) -> "ModelScorer":
         import lightgbm as lgb
 
-        booster = lgb.Booster(model_str=model.read_text(encoding="utf-8"))
-        names = booster.feature_name()
-        if list(names) != list(FEATURES):
-            raise ValueError(f"{model} was trained on other features; retrain with `make train`")
+        def read(path: Path, features):
+            if not path.exists():
+                return None
+            booster = lgb.Booster(model_str=path.read_text(encoding="utf-8"))
+            if list(booster.feature_name()) != list(features):
+                raise ValueError(f"{path} was trained on other features; retrain with `make train`")
+            return booster
+
         cal = None
         if calibration.exists():
             d = json.loads(calibration.read_text(encoding="utf-8"))
             cal = (d["x"], d["y"])
-        return cls(booster, cal)
+        return cls(read(model, FEATURES), cal, read(PLAYER_MODEL, PERSON_FEATURES))
 
 
 @lru_cache(maxsize=1)

@@ -33,3 +33,13 @@ def small_club_reference(tmp_path_factory):
     mp.setenv("MERCATO_CLUBS_CSV", str(path))
     yield path
     mp.undo()
+
+
+# These tests pin the rules (candidate generation and the rules' own verdicts, which are
+# features of the learned scorer); the learned decisions are tested in tests/learn.
+@pytest.fixture(autouse=True)
+def rules_decide(monkeypatch):
+    from extractors.extract import pipeline
+    from extractors.extract.scorer import RuleScorer
+
+    monkeypatch.setattr(pipeline, "default_scorer", lambda: RuleScorer())
