@@ -70,8 +70,9 @@ run: setup
 test: setup test-tools
 	$(BIN)/python -m pytest
 
+BACKEND ?= local
 eval: $(VENV)/.synced
-	$(BIN)/python -m extractors.evaluate --check
+	$(BIN)/python -m extractors.evaluate --check --backend $(BACKEND)
 
 docs: setup
 	$(BIN)/mercato docs --serve
