@@ -130,7 +130,7 @@ def _cmd_run(args) -> int:
 
     day = date.fromisoformat(args.date) if args.date else date.today()
     result = runner.run(load_sources(args.sources), day, _ingest_settings(args), warehouse=not args.no_warehouse,
-                        workers=args.workers)
+                        workers=args.workers, backend=args.backend)
     print(json.dumps(result, indent=2, default=str))
     if not args.no_warehouse:
         print_summary()
@@ -262,6 +262,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--languages", default="", help="comma-separated, e.g. it,en")
     p.add_argument("--host-delay", type=float, default=1.0)
     p.add_argument("--workers", type=int, default=1)
+    p.add_argument("--backend", choices=("local", "llm"), default="local",
+                   help="extractor: local (rules, default) or llm (the model at OPENAI_BASE_URL)")
     p.add_argument("--no-warehouse", action="store_true")
     p.set_defaults(func=_cmd_run)
 
@@ -302,10 +304,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as err:
+        from extractors.extract.llm.settings import LLMConfigError
         from extractors.pipeline import PipelineError
         from extractors.sources import SourceError
 
-        if isinstance(err, (PipelineError, SourceError)):
+        if isinstance(err, (PipelineError, SourceError, LLMConfigError)):
             print(f"mercato: {err}", file=sys.stderr)
             return 2
         raise

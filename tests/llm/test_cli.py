@@ -85,3 +85,24 @@ def test_label_writes_the_gold_format_and_lists_rejected_articles(server, tmp_pa
     rejected = [json.loads(x) for x in (out_dir / "rejected.jsonl").read_text("utf-8").splitlines()]
     assert [r["file"] for r in rejected] == INVALID and all(r["reason"] for r in rejected)
     assert not list(out_dir.glob(".tmp-*"))
+
+
+def test_run_with_the_llm_backend_and_no_configuration_is_a_clear_error(tmp_path):
+    sources = tmp_path / "sources.yml"
+    sources.write_text(f"sources:\n  - name: fixtures\n    kind: local\n    path: {ARTICLES}\n    language: en\n")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "MERCATO_LLM"))}
+    env["MERCATO_DATA_DIR"] = str(tmp_path / "data")
+    proc = subprocess.run([MERCATO, "run", "--sources", str(sources), "--no-warehouse", "--backend", "llm"],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2 and "OPENAI_BASE_URL" in proc.stderr, proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_run_with_the_llm_backend_extracts_through_the_server(server, tmp_path):
+    sources = tmp_path / "sources.yml"
+    sources.write_text(f"sources:\n  - name: fixtures\n    kind: local\n    path: {ARTICLES}\n    language: en\n")
+    proc = mercato(["run", "--sources", str(sources), "--no-warehouse", "--backend", "llm", "--date", "2026-11-20"],
+                   llm_env(server, tmp_path / "data"))
+    assert proc.returncode == 0, proc.stderr
+    extract = json.loads(proc.stdout)["extract"]
+    assert extract["backend"] == "llm" and extract["llm"]["requests"] == 6 and extract["llm"]["fallbacks"] == 2

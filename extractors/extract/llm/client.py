@@ -16,7 +16,7 @@ import requests
 
 from .settings import LLMSettings
 
-RETRY_STATUSES = {429, 500, 502, 503, 504}
+RETRY_STATUSES = {408, 429, 500, 502, 503, 504}
 MAX_WAIT = 30.0            # seconds: the longest single backoff or Retry-After we accept
 
 
@@ -78,6 +78,8 @@ class ChatClient:
             return f"timeout after {self.settings.timeout:g} s", 0.0
         except requests.ConnectionError as err:
             return f"connection failed: {type(err).__name__}", 0.0
+        except requests.RequestException as err:       # a bad URL, too many redirects: asking again won't help
+            return f"request failed: {type(err).__name__}", None
         if resp.status_code != 200:
             reason = f"HTTP {resp.status_code}: {resp.text[:200].strip()}"
             if resp.status_code in RETRY_STATUSES:
