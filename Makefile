@@ -74,8 +74,9 @@ test: setup test-tools
 train: $(VENV)/.synced
 	$(BIN)/python -m extractors.extract.learn
 
+BACKEND ?= local
 eval: $(VENV)/.synced
-	$(BIN)/python -m extractors.evaluate --check
+	$(BIN)/python -m extractors.evaluate --check --backend $(BACKEND)
 
 docs: setup
 	$(BIN)/mercato docs --serve

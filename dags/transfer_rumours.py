@@ -40,11 +40,12 @@ def transfer_rumours():
 
         return land_day(orch.run_day(get_current_context()), run_counts=list(counts))
 
-    @task(outlets=[ASSETS[t] for t in ("club_mentions", "player_mentions", "fee_mentions", "rumours")])
+    @task(outlets=[ASSETS[t] for t in ("club_mentions", "player_mentions", "fee_mentions", "rumours", "llm_calls")])
     def extract() -> dict:
         from extractors.pipeline import extract as extract_day
 
-        return extract_day(orch.run_day(get_current_context()))
+        ctx = get_current_context()
+        return extract_day(orch.run_day(ctx), backend=ctx["params"].get("extractor", "local"))
 
     @task
     def prepare_warehouse() -> str:

@@ -1,6 +1,7 @@
 """`mercato`: the command line of the pipeline.
 
-  mercato extract PATH...        extraction as JSON lines (the DAG's code)
+  mercato extract PATH...        extraction as JSON lines (the DAG's code); --backend llm|local
+  mercato label PATH... --out DIR  the language model's answers in the gold format (for review, training)
   mercato run --sources FILE     the whole pipeline in one process, no Airflow
   mercato serve DIR              serve a folder (the sample site) on 127.0.0.1
   mercato demo                   serve the samples, run the DAG with Airflow, print a summary
@@ -22,24 +23,94 @@ from pathlib import Path
 from extractors.config import REPO_ROOT, paths
 
 
-def _cmd_extract(args) -> int:
-    from extractors.clean import CleanError, clean_html
-    from extractors.extract import extract_text
+def _read_article(path: Path) -> tuple[str, str | None, str | None]:
+    """(text, title, language hint) of a .txt file, or of an .html page once cleaned."""
+    from extractors.clean import clean_html
 
-    status = 0
-    for name in args.paths:
+    raw = path.read_text("utf-8", errors="replace")
+    if path.suffix.lower() in (".html", ".htm"):
+        page = clean_html(raw)
+        return page.text, page.title, page.language
+    return raw, None, None
+
+
+def _llm_backend_or_exit():
+    from extractors.extract.llm.backend import new_backend
+    from extractors.extract.llm.settings import LLMConfigError
+
+    try:
+        return new_backend()
+    except LLMConfigError as err:
+        print(f"mercato: {err}", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
+def _print_llm_stats(llm) -> None:
+    print(f"llm backend ({llm.settings.model}): " + json.dumps(llm.stats.as_dict(), ensure_ascii=False),
+          file=sys.stderr)
+
+
+def _extract_files(names: list[str], language: str | None, llm=None):
+    """(path, BackendResult or None, error or None) per file, in order; with the llm backend
+    the files are asked in parallel, as many at once as MERCATO_LLM_CONCURRENCY allows."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from extractors.clean import CleanError
+    from extractors.extract import extract_text
+    from extractors.extract.llm.backend import BackendResult
+
+    def one(name: str):
         path = Path(name)
         try:
-            raw = path.read_text("utf-8", errors="replace")
-            if path.suffix.lower() in (".html", ".htm"):
-                page = clean_html(raw)
-                text, title, hint = page.text, page.title, page.language
-            else:
-                text, title, hint = raw, None, None
-            record = extract_text(text, title=title, language=args.language or hint).to_record(path.name)
+            text, title, hint = _read_article(path)
         except (OSError, CleanError) as err:
-            record, status = {"file": path.name, "error": getattr(err, "reason", str(err))}, 1
+            return path, None, getattr(err, "reason", str(err))
+        if llm is None:
+            return path, BackendResult(extract_text(text, title=title, language=language or hint), "local"), None
+        return path, llm.extract(text, title=title, language=language or hint), None
+
+    if llm is None:
+        yield from map(one, names)
+        return
+    with ThreadPoolExecutor(llm.settings.max_concurrency) as pool:
+        yield from pool.map(one, names)
+
+
+def _cmd_extract(args) -> int:
+    llm = _llm_backend_or_exit() if args.backend == "llm" else None
+    status = 0
+    for path, result, error in _extract_files(args.paths, args.language, llm):
+        if error is not None:
+            record, status = {"file": path.name, "error": error}, 1
+        else:
+            record = result.to_record(path.name)
         print(json.dumps(record, ensure_ascii=False), flush=True)
+    if llm is not None:
+        _print_llm_stats(llm)
+    return status
+
+
+def _cmd_label(args) -> int:
+    """The model's validated answers in the gold format: labels.jsonl, and rejected.jsonl
+    with the reason for every article whose answer could not be used."""
+    from extractors.extract.llm.labels import write_jsonl
+
+    llm = _llm_backend_or_exit()
+    labels, rejected, status = [], [], 0
+    for path, result, error in _extract_files(args.paths, args.language, llm):
+        if error is not None:
+            rejected.append({"file": path.name, "reason": f"cannot read: {error}"})
+            status = 1
+        elif result.answer is None:
+            rejected.append({"file": path.name, "reason": result.call.reason})
+        else:
+            labels.append(result.answer.to_gold(path.name))
+    out = Path(args.out)
+    write_jsonl(out / "labels.jsonl", labels)
+    write_jsonl(out / "rejected.jsonl", rejected)
+    print(f"{len(labels)} articles labelled in {out / 'labels.jsonl'}, {len(rejected)} rejected "
+          f"({out / 'rejected.jsonl'})", file=sys.stderr)
+    _print_llm_stats(llm)
     return status
 
 
@@ -59,7 +130,7 @@ def _cmd_run(args) -> int:
 
     day = date.fromisoformat(args.date) if args.date else date.today()
     result = runner.run(load_sources(args.sources), day, _ingest_settings(args), warehouse=not args.no_warehouse,
-                        workers=args.workers)
+                        workers=args.workers, backend=args.backend)
     print(json.dumps(result, indent=2, default=str))
     if not args.no_warehouse:
         print_summary()
@@ -174,7 +245,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="extract clubs, players, rumours and fees from .txt/.html files")
     p.add_argument("paths", nargs="+")
     p.add_argument("--language", help="language hint (it, en, es, fr); detected when absent")
+    p.add_argument("--backend", choices=("local", "llm"), default="local",
+                   help="local: rule-based (default); llm: the model at OPENAI_BASE_URL, falling back to local")
     p.set_defaults(func=_cmd_extract)
+
+    p = sub.add_parser("label", help="the language model's answers for .txt/.html files, in the gold format")
+    p.add_argument("paths", nargs="+")
+    p.add_argument("--out", required=True, help="folder for labels.jsonl and rejected.jsonl")
+    p.add_argument("--language", help="language hint (it, en, es, fr); detected when absent")
+    p.set_defaults(func=_cmd_label)
 
     p = sub.add_parser("run", help="run the pipeline without Airflow")
     p.add_argument("--sources", required=True, help="sources YAML file")
@@ -183,6 +262,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--languages", default="", help="comma-separated, e.g. it,en")
     p.add_argument("--host-delay", type=float, default=1.0)
     p.add_argument("--workers", type=int, default=1)
+    p.add_argument("--backend", choices=("local", "llm"), default="local",
+                   help="extractor: local (rules, default) or llm (the model at OPENAI_BASE_URL)")
     p.add_argument("--no-warehouse", action="store_true")
     p.set_defaults(func=_cmd_run)
 
@@ -223,10 +304,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as err:
+        from extractors.extract.llm.settings import LLMConfigError
         from extractors.pipeline import PipelineError
         from extractors.sources import SourceError
 
-        if isinstance(err, (PipelineError, SourceError)):
+        if isinstance(err, (PipelineError, SourceError, LLMConfigError)):
             print(f"mercato: {err}", file=sys.stderr)
             return 2
         raise

@@ -43,6 +43,10 @@ class Paths:
     def docs(self) -> Path:
         return self.base / "docs"
 
+    @property
+    def llm_cache(self) -> Path:     # language-model answers, by (model, prompt version, input hash)
+        return self.base / "llm_cache"
+
 
 def paths(base: str | os.PathLike | None = None) -> Paths:
     """Paths under ``base``, else $MERCATO_DATA_DIR, else the repo's ``data/``."""

@@ -13,6 +13,7 @@ DUCKDB_POOL = "duckdb_writer"        # one slot: DuckDB allows one writing proce
 DBT_MANIFEST = DBT_PROJECT_DIR / "target" / "manifest.json"
 DEFAULT_SOURCES_FILE = "data/sources/samples.yml"
 LANGUAGES = ["it", "en", "es", "fr"]
+EXTRACTORS = ("local", "llm")
 
 
 def params() -> dict:
@@ -37,6 +38,12 @@ def params() -> dict:
         "host_delay": Param(
             1.0, type="number", minimum=0, maximum=60, title="Delay per host (s)",
             description="Minimum seconds between two requests to the same host (politeness)."),
+        "extractor": Param(
+            "local", type="string", enum=list(EXTRACTORS), title="Extractor",
+            description="local: the rule-based extractors (fast, no network). llm: a language model at "
+                        "OPENAI_BASE_URL (model MERCATO_LLM_MODEL, key OPENAI_API_KEY, set in the workers' "
+                        "environment), answers validated and cached; an invalid answer or a failed call falls "
+                        "back to the local extractor and the reason is kept in the lake table llm_calls."),
     }
 
 
@@ -46,7 +53,8 @@ def assets() -> dict:
     from airflow.sdk import Asset
 
     return {t: Asset(name=f"mercato_lake_{t}")
-            for t in ("articles", "rejects", "club_mentions", "player_mentions", "fee_mentions", "rumours")}
+            for t in ("articles", "rejects", "club_mentions", "player_mentions", "fee_mentions", "rumours",
+                      "llm_calls")}
 
 
 def run_day(context) -> date:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -196,12 +196,14 @@ def land(day: date, p: Paths | None = None, run_counts: list[dict] | None = None
 
 # -- extraction -------------------------------------------------------------
 
-def extraction_rows(article: dict) -> dict[str, list[dict]]:
-    """The extractors' findings for one article as lake rows, per table."""
+def extraction_rows(article: dict, result=None) -> dict[str, list[dict]]:
+    """The extractors' findings for one article as lake rows, per table (`result`: an
+    ArticleExtraction already made, e.g. by the llm backend; else the local extractor runs)."""
     from extractors.extract import extract_text
 
     aid = article["article_id"]
-    result = extract_text(article["text"], title=article.get("title"), language=article.get("language"))
+    if result is None:
+        result = extract_text(article["text"], title=article.get("title"), language=article.get("language"))
     clubs = [{"article_id": aid, "club_id": c.club_id, "club_name": c.name, "surface": c.surface,
               "char_start": c.start} for c in result.clubs]
     players = [{"article_id": aid, "player_key": pl.key, "player_name": pl.name, "role": pl.role,
@@ -236,38 +238,70 @@ def _extract_safe(article: dict) -> tuple[dict | None, str | None]:
         return None, f"{type(err).__name__}: {err}"
 
 
-EXTRACT_TABLES = ("club_mentions", "player_mentions", "fee_mentions", "rumours")
+def _extract_llm_safe(article: dict, llm) -> tuple[dict | None, str | None]:
+    """The llm backend for one article; its call record becomes a row of llm_calls."""
+    from dataclasses import asdict
+
+    try:
+        published = article.get("published_at")
+        result = llm.extract(article["text"], title=article.get("title"), language=article.get("language"),
+                             published=published.date().isoformat() if published else None)
+        rows = extraction_rows(article, result.extraction)
+        rows["llm_calls"] = [{"article_id": article["article_id"], **asdict(result.call)}]
+        return rows, None
+    except Exception as err:  # one bad article must not stop the day
+        log.exception("extraction failed for %s", article["url"])
+        return None, f"{type(err).__name__}: {err}"
+
+
+EXTRACT_TABLES = ("club_mentions", "player_mentions", "fee_mentions", "rumours", "llm_calls")
 
 
 EXTRACT_BATCH = 1000        # articles in memory at once: extract's memory does not grow with the day
-_EXTRACT_COLUMNS = ["article_id", "url", "source", "title", "language", "text"]
+_EXTRACT_COLUMNS = ["article_id", "url", "source", "title", "language", "text", "published_at"]
 
 
-def extract(day: date, p: Paths | None = None, workers: int = 1) -> dict:
+def _results(articles: list[dict], workers: int, pool, llm):
+    """(rows, error) per article, and the process pool (created on first need) for the next batch."""
+    if llm is not None:      # network-bound: threads, as many as the backend lets run at once
+        with ThreadPoolExecutor(llm.settings.max_concurrency) as threads:
+            return list(threads.map(lambda a: _extract_llm_safe(a, llm), articles)), pool
+    if workers > 1 and (pool or len(articles) > 1):
+        pool = pool or ProcessPoolExecutor(workers)
+        return list(pool.map(_extract_safe, articles, chunksize=16)), pool
+    return [_extract_safe(a) for a in articles], pool
+
+
+def extract(day: date, p: Paths | None = None, workers: int = 1, backend: str = "local") -> dict:
     """Run the extractors over the day's landed articles; replace the day's extraction tables.
 
     Articles are read, extracted and written in batches of EXTRACT_BATCH (one
     atomic file per table, written as it goes), so peak memory is bounded by a
-    batch, not by the size of the day."""
+    batch, not by the size of the day.  `backend` "llm" asks the language model
+    configured by OPENAI_BASE_URL / MERCATO_LLM_MODEL (see extractors/extract/llm/),
+    records every call in llm_calls and adds its counts to the result."""
     p = p or default_paths()
+    llm = None
+    if backend == "llm":
+        from extractors.extract.llm.backend import new_backend
+
+        llm = new_backend(p)
+    elif backend != "local":
+        raise ValueError(f"unknown extraction backend {backend!r} (local or llm)")
     failures, n_articles, pool = [], 0, None
     with contextlib.ExitStack() as stack:
         writers = {t: stack.enter_context(lake_io.PartitionWriter(p.lake, t, day)) for t in EXTRACT_TABLES}
         try:
             for articles in lake_io.iter_partition(p.lake, "articles", day, _EXTRACT_COLUMNS, EXTRACT_BATCH):
                 n_articles += len(articles)
-                if workers > 1 and (pool or len(articles) > 1):
-                    pool = pool or ProcessPoolExecutor(workers)
-                    results = list(pool.map(_extract_safe, articles, chunksize=16))
-                else:
-                    results = [_extract_safe(a) for a in articles]
+                results, pool = _results(articles, workers, pool, llm)
                 batch: dict[str, list[dict]] = {t: [] for t in EXTRACT_TABLES}
                 for article, (rows, error) in zip(articles, results):
                     if error:
                         failures.append(_reject(article["url"], article["source"], "extract", error))
                         continue
                     for table in EXTRACT_TABLES:
-                        batch[table] += rows[table]
+                        batch[table] += rows.get(table, [])
                 for table in EXTRACT_TABLES:
                     writers[table].write(batch[table])
         finally:
@@ -275,6 +309,10 @@ def extract(day: date, p: Paths | None = None, workers: int = 1) -> dict:
                 pool.shutdown()
     rejects = [r for r in lake_io.read_partition(p.lake, "rejects", day) if r["stage"] != "extract"]
     lake_io.write_partition(p.lake, "rejects", day, _dedupe_rejects(rejects + failures))
-    return {"articles": n_articles, "rumours": writers["rumours"].rows, "clubs": writers["club_mentions"].rows,
-            "players": writers["player_mentions"].rows, "fees": writers["fee_mentions"].rows,
-            "failed": len(failures)}
+    counts = {"articles": n_articles, "rumours": writers["rumours"].rows, "clubs": writers["club_mentions"].rows,
+              "players": writers["player_mentions"].rows, "fees": writers["fee_mentions"].rows,
+              "failed": len(failures), "backend": backend}
+    if llm is not None:
+        counts["llm"] = llm.stats.as_dict()
+        log.info("llm backend (%s): %s", llm.settings.model, counts["llm"])
+    return counts

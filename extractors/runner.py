@@ -10,11 +10,11 @@ from extractors.sources import Source
 
 
 def run(sources: list[Source], day: date, settings: pipeline.IngestSettings, p: Paths | None = None,
-        warehouse: bool = True, workers: int = 1) -> dict:
+        warehouse: bool = True, workers: int = 1, backend: str = "local") -> dict:
     p = p or default_paths()
     counts = [pipeline.ingest_source(s, day, settings, p) for s in sources]
     landed = pipeline.land(day, p, run_counts=counts)
-    extracted = pipeline.extract(day, p, workers=workers)
+    extracted = pipeline.extract(day, p, workers=workers, backend=backend)
     if warehouse:
         from extractors import warehouse as wh
 

@@ -89,6 +89,20 @@ RUMOURS = pa.schema([
     ("evidence", pa.string()),
 ])
 
+LLM_CALLS = pa.schema([               # one row per article extracted by the llm backend (empty otherwise)
+    ("article_id", pa.string()),
+    ("model", pa.string()),
+    ("prompt_version", pa.string()),
+    ("outcome", pa.string()),           # ok | invalid (answer rejected) | failed (no answer): the last two fell back
+    ("reason", pa.string()),            # why the local extractor was used instead, else null
+    ("cached", pa.bool_()),             # answer read from the response cache: no request, no cost
+    ("requests", pa.int32()),           # HTTP requests made in this run, retries included
+    ("prompt_tokens", pa.int64()),      # usage of the answer used
+    ("completion_tokens", pa.int64()),
+    ("cost_usd", pa.float64()),         # spent in this run (0 when cached or unpriced)
+    ("latency_ms", pa.int64()),
+])
+
 TABLES = {
     "articles": ARTICLES,
     "rejects": REJECTS,
@@ -96,4 +110,5 @@ TABLES = {
     "player_mentions": PLAYER_MENTIONS,
     "fee_mentions": FEE_MENTIONS,
     "rumours": RUMOURS,
+    "llm_calls": LLM_CALLS,
 }

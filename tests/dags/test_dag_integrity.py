@@ -61,3 +61,9 @@ def test_dbt_runs_through_cosmos_in_a_single_writer_pool(dag):
     assert all(t.pool == "duckdb_writer" for t in dbt_tasks)
     assert dag.get_task("publish").pool == "duckdb_writer"
     assert dag.get_task("land").pool == "duckdb_writer"
+
+
+def test_extractor_param_defaults_to_local_and_offers_llm(dag):
+    param = dag.params.get_param("extractor")
+    assert param.value == "local" and param.schema["enum"] == ["local", "llm"]
+    assert "mercato_lake_llm_calls" in {a.name for a in dag.get_task("extract").outlets}
