@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .candidates import FEATURES, PERSON_FEATURES
-from .scorer import PAIR_CALIBRATION, PAIR_MODEL, PLAYER_MODEL, ModelScorer
+from .scorer import PAIR_CALIBRATION, PAIR_MODEL, PLAYER_MODEL, SELLER_MODEL, ModelScorer
 
 PARAMS = {
     "objective": "binary", "learning_rate": 0.1, "num_leaves": 15, "min_data_in_leaf": 10,
@@ -99,6 +99,18 @@ def labels(article: Article, sc) -> list[int]:
     return [int(_matches(article, sc, c) is not None) for c in article.analysis.candidates.candidates]
 
 
+def seller_labels(article: Article, sc) -> list[int]:
+    """1 for each (person, club) candidate whose club the gold gives as that player's current club."""
+    names = article.analysis.names
+    out = []
+    for c in article.analysis.candidates.candidates:
+        club = sc.club_key(names.get(c.club.club_id)) if c.club else None
+        out.append(int(club is not None and any(
+            sc.player_match(c.person.name, g["player"]) and sc.club_key(g.get("from_club")) == club
+            and g.get("deal_type") != "renewal" for g in article.gold["rumours"])))
+    return out
+
+
 def player_labels(article: Article, sc) -> list[int]:
     """1 for each person of the article that the gold lists as a footballer."""
     names = list(article.gold.get("players_mentioned") or []) + [g["player"] for g in article.gold["rumours"]]
@@ -119,19 +131,21 @@ def train_scorer(articles: list[Article], sc) -> ModelScorer:
 
     Status stays with the cue rules (deal.py): a status model over the same cues scored
     0.50 against the rules' 0.52 in cross-validation (2026-12-03), so it is not used."""
-    pr, py, hr, hy = [], [], [], []
+    pr, py, hr, hy, sy = [], [], [], [], []
     for a in articles:
         pr += a.analysis.candidates.rows
         py += labels(a, sc)
+        sy += seller_labels(a, sc)
         hr += a.analysis.candidates.person_rows
         hy += player_labels(a, sc)
     # every example again as if the reference did not know the name: players the reference
     # lacks (new, young, lower leagues) must still be found from the text's own evidence
     pw = [1.0] * len(pr) + [UNKNOWN_WEIGHT] * len(pr)
     hw = [1.0] * len(hr) + [UNKNOWN_WEIGHT] * len(hr)
+    sellers = _booster(pr, sy, FEATURES)
     pr, py = pr + [_unknown(r) for r in pr], py + py
     hr, hy = hr + [_unknown(r) for r in hr], hy + hy
-    return ModelScorer(_booster(pr, py, FEATURES, pw), None, _booster(hr, hy, PERSON_FEATURES, hw))
+    return ModelScorer(_booster(pr, py, FEATURES, pw), None, _booster(hr, hy, PERSON_FEATURES, hw), sellers)
 
 
 _REFERENCE = [FEATURES.index("p_tm_full"), FEATURES.index("p_tm_surname")]
@@ -184,6 +198,7 @@ def fit_and_save(eval_dir: Path) -> dict:
     final = train_scorer(articles, sc)
     _write(PAIR_MODEL, final.booster.model_to_string())
     _write(PLAYER_MODEL, final.player_booster.model_to_string())
+    _write(SELLER_MODEL, final.seller_booster.model_to_string())
     _write(PAIR_CALIBRATION, json.dumps({"x": xs, "y": cal}, indent=1) + "\n")
     return {"articles": len(articles), "candidates": sum(map(len, ys)), "positives": sum(map(sum, ys))}
 

@@ -76,7 +76,8 @@ def extract_text(text: str, *, title: str | None = None, language: str | None = 
 
 def decide(a: Analysis, scorer) -> ArticleExtraction:
     """The article's result once the scorer has weighed its candidate moves."""
-    rumours = assemble_rumours(a, scorer.pair_probabilities(a.candidates.rows), scorer.confidence)
+    rows = a.candidates.rows
+    rumours = assemble_rumours(a, scorer.pair_probabilities(rows), scorer.confidence, scorer.seller_probabilities(rows))
     movers = {r.player_key for r in rumours}
     probs = scorer.player_probabilities(a.candidates.person_rows)
     learned = {id(p): pr >= 0.5 for p, pr in zip(a.candidates.persons, probs)} if probs is not None else {}

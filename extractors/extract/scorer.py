@@ -17,6 +17,7 @@ MODEL_DIR = Path(__file__).resolve().parent / "trained"
 PAIR_MODEL = MODEL_DIR / "pairs.lgb.txt"
 PAIR_CALIBRATION = MODEL_DIR / "pairs.calibration.json"
 PLAYER_MODEL = MODEL_DIR / "players.lgb.txt"
+SELLER_MODEL = MODEL_DIR / "sellers.lgb.txt"
 _RULE = FEATURES.index("rule_pair")
 _RULE_CONF = FEATURES.index("rule_conf")
 
@@ -33,6 +34,9 @@ class RuleScorer:
     def player_probabilities(self, rows: list[list[float]]) -> list[float] | None:
         return None                         # keep the rules' verdict
 
+    def seller_probabilities(self, rows: list[list[float]]) -> list[float] | None:
+        return None                         # keep the rules' seller
+
 
 def _predict(booster, rows):
     import numpy as np
@@ -44,10 +48,11 @@ def _predict(booster, rows):
 
 class ModelScorer:
     def __init__(self, booster, calibration: tuple[list[float], list[float]] | None = None,
-                 player_booster=None):
+                 player_booster=None, seller_booster=None):
         self.booster = booster
         self.calibration = calibration
         self.player_booster = player_booster
+        self.seller_booster = seller_booster
 
     def raw(self, rows: list[list[float]]):
         return _predict(self.booster, rows)
@@ -56,6 +61,11 @@ class ModelScorer:
         if self.player_booster is None:
             return None
         return list(_predict(self.player_booster, rows))
+
+    def seller_probabilities(self, rows: list[list[float]]) -> list[float] | None:
+        if self.seller_booster is None:
+            return None
+        return list(_predict(self.seller_booster, rows))
 
     def pair_probabilities(self, rows: list[list[float]]) -> list[float]:
         return list(self.raw(rows))
@@ -85,7 +95,8 @@ class ModelScorer:
         if calibration.exists():
             d = json.loads(calibration.read_text(encoding="utf-8"))
             cal = (d["x"], d["y"])
-        return cls(read(model, FEATURES), cal, read(PLAYER_MODEL, PERSON_FEATURES))
+        return cls(read(model, FEATURES), cal, read(PLAYER_MODEL, PERSON_FEATURES),
+                   read(SELLER_MODEL, FEATURES))
 
 
 @lru_cache(maxsize=1)

@@ -64,7 +64,7 @@ DENIED = ("lost out|beaten to|missed out|walked away|pulled the plug|cooled thei
           "no plans to leave|happy at the club|happy at")
 COMPLETED = ("completed|completes|complete the signing|has signed|have signed|signed for|official|officially|"
              "confirmed the signing|announced|unveiled|joined|has joined|done deal|sealed|finalised the|"
-             "have completed|has completed|on loan at|is on loan|currently on loan|has sold|have sold|'s sale to")
+             "have completed|has completed|on loan at|is on loan|currently on loan|has sold|have sold|'s sale to|seal|seals|secured|secured the services|snapped up|snap up|latest signing|new signing|has moved|have moved|joins|has arrived|arrived at|confirmed|loan move to|completed a move|completed his move|moved to")
 AGREED = ("agreed|agreement|agree|outline agreement|verbal agreement|personal terms|terms agreed|"
           "deal agreed|fee agreed|broad agreement|accepted|accepts|awaiting|green light|reached an agreement|"
           "reached agreement|here we go|deal in place|everything else in place|final confirmation")

@@ -45,7 +45,7 @@ DENIED = ("se rompe|se rompio|se ha roto|se enfria|se enfrio|enfriad*|se frustro
           "sin contacto|no interesa|bloque*|se cae|se cayo|fracas*|no abonaran|no ejercera|"
           "no ejercer|no se contempla|niega|negado|frustrad*|no llega")
 COMPLETED = ("ha anunciado|anuncio|oficial|oficialmente|ya es|ha fichado|fichado|cerrado|cedido al|cedido a|esta cedido|"
-             "estan cedidas|a prestamo|se embolsaron|anunciado|presentado|firmo|ha firmado|llego")
+             "estan cedidas|a prestamo|se embolsaron|anunciado|presentado|firmo|ha firmado|llego|se ha hecho con|se hace con|ha incorporado|incorporado|traspasado|ha vendido|vendido|aterriza|nuevo jugador|fichaje oficial|llega cedido|firmado|conseguir la cesion")
 AGREED = ("acuerdo|acuerdo cerrado|principio de acuerdo|han cerrado|cerrado|todo hecho|pacto|pactado|"
           "aceptado|acepta|luz verde")
 NEGOTIATING = ("negocia*|oferta|ofrece|ofrecido|ofensiva|conversaciones|contactos|cerca|a punto|"

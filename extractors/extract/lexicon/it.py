@@ -72,7 +72,7 @@ DENIED = ("arenat*|si e arenata|fumata nera|in frenata|raffreddat*|interesse raf
 COMPLETED = ("ha girato|girato al|girato alla|ufficiale|ufficialmente|ufficializzat*|ufficialita|ha firmato|ha messo a segno|e arrivato|"
              "l'ultimo arrivato|ultimo arrivato|acquistato|ceduto|tesserato|nuovo giocatore|"
              "e stato acquistato|e passato|ha ceduto|in prestito al|in prestito alla|in prestito in|"
-             "e un nuovo|dopo l'addio|l'acquisto di|cessione di|ricavo dal prestito|addio di")
+             "e un nuovo|dopo l'addio|l'acquisto di|cessione di|ricavo dal prestito|addio di|e arrivata|prelevato|ha preso|ha acquistato|riporta in|ufficializzazione|porre la firma|posto la firma|nero su bianco|ingaggiato|si e trasferito|e stato ceduto|e stato venduto|approdato|e sbarcato|sbarcato")
 AGREED = ("tutto a posto|accordo raggiunto|raggiunto l'accordo|raggiunto un accordo|intesa raggiunta|"
           "trovato l'accordo|definito i termini|termini dell'accordo|c'e l'accordo|e fatta|fatta|"
           "chiuso l'operazione|virtualmente chiuso|chiuso|manca solo la firma|manca la firma|"
