@@ -26,7 +26,6 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 
-from extractors.guard import redact_url
 from extractors.netguard import AddressRefused, Allowance, GuardedAdapter, check_url
 
 log = logging.getLogger(__name__)
@@ -186,7 +185,10 @@ class Fetcher:
                     parser = None          # no robots.txt: everything allowed
                 else:
                     parser.parse(resp.text.splitlines())
-            except (requests.RequestException, AddressRefused):   # robots.txt unreachable or refused
+            except requests.RequestException:
+                parser = None
+            except AddressRefused as err:      # e.g. redirected to a refused address: not followed
+                log.warning("robots.txt of %s not read: %s", origin, err.reason)
                 parser = None
             self._robots[origin] = parser
         parser = self._robots[origin]
@@ -206,9 +208,9 @@ class Fetcher:
                 raise AddressRefused("refused: redirect to a URL that is not http(s)")
         raise requests.TooManyRedirects(f"more than {MAX_REDIRECTS} redirects")
 
-    def _refused(self, url: str, err: AddressRefused) -> FetchError:
-        log.error("fetch of %s refused: %s", redact_url(url), err.reason)
-        return FetchError(err.reason, refused=True)
+    @staticmethod
+    def _refused(err: AddressRefused) -> FetchError:
+        return FetchError(err.reason, refused=True)     # logged by the caller, with its source
 
     # -- fetching ---------------------------------------------------------
     def fetch(self, url: str, *, use_cache: bool = True, accept: tuple[str, ...] = HTML_TYPES) -> Page:
@@ -224,7 +226,7 @@ class Fetcher:
             if not self.allowed(url):
                 raise FetchError("disallowed by robots.txt")
         except AddressRefused as err:
-            raise self._refused(url, err)
+            raise self._refused(err)
         attempt = 0
         while True:
             try:
@@ -253,7 +255,7 @@ class Fetcher:
         except requests.ConnectionError as err:
             raise FetchError(f"connection error: {type(err).__name__}", retryable=True)
         except AddressRefused as err:          # a redirect hop, or a name that now resolves elsewhere
-            raise self._refused(url, err)
+            raise self._refused(err)
         with resp:
             status = resp.status_code
             if status >= 500 or status == 429:

@@ -149,3 +149,12 @@ class GuardedAdapter(HTTPAdapter):
             "http": type("GuardedHTTPPool", (HTTPConnectionPool,), {"ConnectionCls": conn_http}),
             "https": type("GuardedHTTPSPool", (HTTPSConnectionPool,), {"ConnectionCls": conn_https}),
         }
+
+
+def allowing(url: str, current: str | None = None) -> str:
+    """MERCATO_FETCH_ALLOW_HOSTS with the host:port of ``url`` (a server we started) added."""
+    parts = urlsplit(url)
+    host = f"[{parts.hostname}]" if ":" in (parts.hostname or "") else parts.hostname
+    entry = f"{host}:{parts.port or DEFAULT_PORTS.get(parts.scheme, 80)}"
+    current = os.environ.get(ALLOW_HOSTS_ENV, "") if current is None else current
+    return ",".join(x for x in (current, entry) if x)

@@ -102,7 +102,6 @@ def _load(url: str, fetcher: Fetcher) -> tuple[str, str, str, "_Text | None"]:
     path = Path(urlsplit(url).path)
     refusal = outside_local_roots(path)      # a file:// link in a feed or a URL list
     if refusal:
-        log.error("file %s refused: %s", url, refusal)
         raise FetchError(refusal, refused=True)
     body = path.read_text("utf-8", errors="replace")
     # the file's mtime, not now: re-running a day over the same files lands identical rows
@@ -131,8 +130,10 @@ def ingest_source(source: Source, day: date, settings: IngestSettings, p: Paths 
             body, final_url, fetched_at, cleaned = _load(url, fetcher)
             fetched += 1
         except FetchError as err:
-            rejects.append(_reject(redact_url(url) if err.refused and not url.startswith("file:") else url,
-                                   source.name, "fetch", err.reason))
+            if err.refused:
+                url = url if url.startswith("file:") else redact_url(url)
+                log.error("source %s: %s refused: %s", source.name, url, err.reason)
+            rejects.append(_reject(url, source.name, "fetch", err.reason))
             continue
         except OSError as err:
             rejects.append(_reject(url, source.name, "fetch", f"cannot read file: {err}"))
