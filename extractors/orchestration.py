@@ -70,7 +70,7 @@ def resolve_sources(p: dict) -> list[dict]:
         sources = load_sources(trusted_sources_file(p.get("sources_file") or DEFAULT_SOURCES_FILE))
     for s in sources:
         if s.refused:
-            logging.getLogger(__name__).error("source %s refused: %s", s.name, s.refused)
+            logging.getLogger(__name__).error("source %s: %s", s.name, s.refused)
     return [s.as_dict() for s in sources]
 
 

@@ -122,7 +122,7 @@ def ingest_source(source: Source, day: date, settings: IngestSettings, p: Paths 
     found = discover(source, fetcher, limit=settings.max_articles)
     for ref, reason in found.errors:
         if reason.startswith("refused"):
-            log.error("source %s: %s refused: %s", source.name, ref, reason)
+            log.error("source %s: %s: %s", source.name, ref, reason)
     articles, rejects = [], [_reject(u, source.name, "discover", r) for u, r in found.errors]
     fetched = 0
     for url in found.urls:
@@ -132,7 +132,7 @@ def ingest_source(source: Source, day: date, settings: IngestSettings, p: Paths 
         except FetchError as err:
             if err.refused:
                 url = url if url.startswith("file:") else redact_url(url)
-                log.error("source %s: %s refused: %s", source.name, url, err.reason)
+                log.error("source %s: %s: %s", source.name, url, err.reason)
             rejects.append(_reject(url, source.name, "fetch", err.reason))
             continue
         except OSError as err:
