@@ -242,9 +242,11 @@ class Api:
 
 def main(port: int = 8080) -> int:
     """Standalone Airflow in the foreground until Ctrl-C. Unless MERCATO_SAMPLES_URL is set, the
-    bundled sample site is served on 127.0.0.1 meanwhile, so the default trigger (samples.yml) works."""
+    bundled sample site is served on 127.0.0.1 meanwhile (and allowed in MERCATO_FETCH_ALLOW_HOSTS),
+    so the default trigger (samples.yml) works; a caller that sets MERCATO_SAMPLES_URL allows its site."""
     from contextlib import ExitStack
 
+    from extractors.netguard import ALLOW_HOSTS_ENV, allowing
     from extractors.serve import StaticSite
 
     # A command started from a background job (`nohup ... &`, some CI runners) gets
@@ -255,6 +257,8 @@ def main(port: int = 8080) -> int:
         if not os.environ.get("MERCATO_SAMPLES_URL"):
             site = stack.enter_context(StaticSite(REPO_ROOT / "data" / "samples" / "site"))
             os.environ["MERCATO_SAMPLES_URL"] = site.url
+            # the fetcher refuses 127.0.0.1 unless allowed: allow this server, not the whole host
+            os.environ[ALLOW_HOSTS_ENV] = allowing(site.url)
             print(f"sample site at {site.url} (MERCATO_SAMPLES_URL)", flush=True)
         return _foreground(port)
 

@@ -548,6 +548,9 @@ def run(n: int, scale: int, seed: int, out_dir: Path, *, with_dbt_scale: bool = 
         b.log(f"corpus: {figures['corpus']['pages']} pages, {figures['corpus']['html_bytes'] / 1e6:.1f} MB of HTML "
               f"in {figures['corpus']['seconds']:.1f} s")
         with StaticSite(b.site) as site:
+            from extractors.netguard import ALLOW_HOSTS_ENV, allowing
+
+            os.environ[ALLOW_HOSTS_ENV] = allowing(site.url)     # the children fetch from this server
             if only == "dbt":
                 figures.update(_measure_dbt_only(b, site.url))
             else:

@@ -169,7 +169,10 @@ def _cmd_demo(args) -> int:
     except OSError:
         server = StaticSite(site_dir, port=0)
     with server as site:
-        env = {**os.environ, "MERCATO_SAMPLES_URL": site.url}
+        from extractors.netguard import ALLOW_HOSTS_ENV, allowing
+
+        # the fetcher refuses 127.0.0.1 unless allowed: allow this server, not the whole host
+        env = {**os.environ, "MERCATO_SAMPLES_URL": site.url, ALLOW_HOSTS_ENV: allowing(site.url)}
         conf = {"sources_file": str(REPO_ROOT / "data" / "sources" / "samples.yml")}
         print(f"sample site at {site.url}; running DAG transfer_rumours with airflow dags test ...", flush=True)
         cmd = [str(Path(sys.executable).with_name("airflow")), "dags", "test", "transfer_rumours",

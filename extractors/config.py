@@ -52,3 +52,24 @@ def paths(base: str | os.PathLike | None = None) -> Paths:
     """Paths under ``base``, else $MERCATO_DATA_DIR, else the repo's ``data/``."""
     root = base or os.environ.get("MERCATO_DATA_DIR") or REPO_ROOT / "data"
     return Paths(Path(root).resolve())
+
+
+# -- what a triggered run may read (see extractors/guard.py) ---------------------
+LOCAL_ROOTS_ENV = "MERCATO_LOCAL_ROOTS"      # folders `local` sources and URL-list files may be read from
+SOURCES_DIRS_ENV = "MERCATO_SOURCES_DIRS"    # folders sources files may be read from
+
+
+def _folders(env: str, default: Path) -> list[Path]:
+    """Folders listed in ``env`` (separated by ',' or the path separator; relative to the repo),
+    else ``default``; symlinks and '..' resolved."""
+    raw = os.environ.get(env, "")
+    items = [x.strip() for x in raw.replace(os.pathsep, ",").split(",") if x.strip()] or [str(default)]
+    return [(REPO_ROOT / Path(x).expanduser()).resolve() for x in items]
+
+
+def local_roots() -> list[Path]:
+    return _folders(LOCAL_ROOTS_ENV, REPO_ROOT / "data")
+
+
+def sources_dirs() -> list[Path]:
+    return _folders(SOURCES_DIRS_ENV, REPO_ROOT / "data" / "sources")

@@ -3,8 +3,10 @@
 Timeouts, retries with exponential backoff on 5xx and network errors (never on
 4xx: the page will not appear by asking again), a minimum delay between two
 requests to the same host, robots.txt, a size cap, content-type and charset
-handling. Raw HTML is cached gzip-compressed by URL hash so a re-run does not
-refetch, and keeps the time of the original fetch (re-runs are idempotent).
+handling; loopback, private and metadata addresses are refused unless allowed
+(extractors/netguard.py), on every redirect hop too. Raw HTML is cached
+gzip-compressed by URL hash so a re-run does not refetch, and keeps the time of
+the original fetch (re-runs are idempotent).
 """
 from __future__ import annotations
 
@@ -21,9 +23,11 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from urllib import robotparser
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import requests
+
+from extractors.netguard import AddressRefused, Allowance, GuardedAdapter, check_url
 
 log = logging.getLogger(__name__)
 
@@ -36,11 +40,15 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?\s*([A-Za-z0-9_\-:.]+)"""
 class FetchError(Exception):
     """A page that could not be fetched; ``reason`` is recorded in the rejects table."""
 
-    def __init__(self, reason: str, *, retryable: bool = False, status: int | None = None):
+    def __init__(self, reason: str, *, retryable: bool = False, status: int | None = None, refused: bool = False):
         super().__init__(reason)
         self.reason = reason
         self.retryable = retryable
         self.status = status
+        self.refused = refused          # a security refusal: record the URL redacted
+
+
+MAX_REDIRECTS = 10
 
 
 @dataclass
@@ -64,6 +72,7 @@ class FetchSettings:
     max_bytes: int = 5 * 1024 * 1024
     user_agent: str = USER_AGENT
     respect_robots: bool = True
+    allow_hosts: str | None = None      # None: $MERCATO_FETCH_ALLOW_HOSTS (see netguard.Allowance)
 
 
 def url_hash(url: str) -> str:
@@ -141,7 +150,10 @@ class Fetcher:
     def __init__(self, cache: RawCache | None = None, settings: FetchSettings | None = None):
         self.cache = cache
         self.settings = settings or FetchSettings()
+        self.allowance = Allowance(self.settings.allow_hosts)
         self.session = requests.Session()
+        for prefix in ("http://", "https://"):
+            self.session.mount(prefix, GuardedAdapter(self.allowance))
         self.session.headers.update({
             "User-Agent": self.settings.user_agent,
             "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.5",
@@ -176,25 +188,46 @@ class Fetcher:
                     parser.parse(resp.text.splitlines())
             except requests.RequestException:
                 parser = None
+            except AddressRefused as err:      # e.g. redirected to a refused address: not followed
+                log.warning("robots.txt of %s not read: %s", origin, err.reason)
+                parser = None
             self._robots[origin] = parser
         parser = self._robots[origin]
         return parser is None or parser.can_fetch(self.settings.user_agent, url)
 
     def _get(self, url: str, *, stream: bool) -> requests.Response:
-        self._wait_for_host(urlsplit(url).netloc)
-        return self.session.get(url, timeout=self.settings.timeout, stream=stream, allow_redirects=True)
+        """GET following redirects one hop at a time, each hop's address checked first."""
+        for _ in range(MAX_REDIRECTS + 1):
+            check_url(url, self.allowance)
+            self._wait_for_host(urlsplit(url).netloc)
+            resp = self.session.get(url, timeout=self.settings.timeout, stream=stream, allow_redirects=False)
+            if not resp.is_redirect:
+                return resp
+            resp.close()
+            url = urljoin(resp.url, resp.headers["Location"])
+            if urlsplit(url).scheme not in ("http", "https"):
+                raise AddressRefused("refused: redirect to a URL that is not http(s)")
+        raise requests.TooManyRedirects(f"more than {MAX_REDIRECTS} redirects")
+
+    @staticmethod
+    def _refused(err: AddressRefused) -> FetchError:
+        return FetchError(err.reason, refused=True)     # logged by the caller, with its source
 
     # -- fetching ---------------------------------------------------------
     def fetch(self, url: str, *, use_cache: bool = True, accept: tuple[str, ...] = HTML_TYPES) -> Page:
         """Return the page or raise FetchError with a reason fit for the rejects table."""
-        if use_cache and self.cache:
-            cached = self.cache.get(url)
-            if cached is not None:
-                return cached
         if urlsplit(url).scheme not in ("http", "https"):
-            raise FetchError(f"unsupported URL scheme: {url}")
-        if not self.allowed(url):
-            raise FetchError("disallowed by robots.txt")
+            raise FetchError(f"unsupported URL scheme: {urlsplit(url).scheme or 'none'}")
+        try:      # before the cache too: what is refused now is not served from an older fetch
+            check_url(url, self.allowance)
+            if use_cache and self.cache:
+                cached = self.cache.get(url)
+                if cached is not None:
+                    return cached
+            if not self.allowed(url):
+                raise FetchError("disallowed by robots.txt")
+        except AddressRefused as err:
+            raise self._refused(err)
         attempt = 0
         while True:
             try:
@@ -222,6 +255,8 @@ class Fetcher:
             raise FetchError("too many redirects")
         except requests.ConnectionError as err:
             raise FetchError(f"connection error: {type(err).__name__}", retryable=True)
+        except AddressRefused as err:          # a redirect hop, or a name that now resolves elsewhere
+            raise self._refused(err)
         with resp:
             status = resp.status_code
             if status >= 500 or status == 429:

@@ -4,7 +4,6 @@ Kept here (one module) so the DAG file stays a readable picture of the flow."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from extractors.config import DBT_PROJECT_DIR, REPO_ROOT, paths
 
@@ -66,12 +65,21 @@ def run_day(context) -> date:
 # -- task bodies --------------------------------------------------------------
 
 def resolve_sources(p: dict) -> list[dict]:
-    from extractors.sources import load_sources, parse_sources
+    """The run's sources. Inline ones (typed in the trigger form) are never ${VAR}-expanded: one
+    asking for it comes back refused and becomes a reject; a sources file is read only from a
+    sources folder (extractors/guard.py)."""
+    import logging
+
+    from extractors.sources import load_sources, parse_sources, trusted_sources_file
 
     if p.get("sources"):
-        return [s.as_dict() for s in parse_sources(p["sources"], base_dir=REPO_ROOT)]
-    path = Path(p.get("sources_file") or DEFAULT_SOURCES_FILE)
-    return [s.as_dict() for s in load_sources(path if path.is_absolute() else REPO_ROOT / path)]
+        sources = parse_sources(p["sources"], base_dir=REPO_ROOT)
+    else:
+        sources = load_sources(trusted_sources_file(p.get("sources_file") or DEFAULT_SOURCES_FILE))
+    for s in sources:
+        if s.refused:
+            logging.getLogger(__name__).error("source %s: %s", s.name, s.refused)
+    return [s.as_dict() for s in sources]
 
 
 def ingest(source: dict, p: dict, day: date) -> dict:

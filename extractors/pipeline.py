@@ -19,6 +19,7 @@ from extractors import land as lake_io
 from extractors.clean import CleanError, clean_html, content_hash
 from extractors.config import Paths, paths as default_paths
 from extractors.fetch import FetchError, Fetcher, FetchSettings, RawCache
+from extractors.guard import outside_local_roots, redact_url
 from extractors.sources import Source, discover
 
 log = logging.getLogger(__name__)
@@ -99,6 +100,9 @@ def _load(url: str, fetcher: Fetcher) -> tuple[str, str, str, "_Text | None"]:
         page = fetcher.fetch(url)
         return page.html, page.final_url, page.fetched_at, None
     path = Path(urlsplit(url).path)
+    refusal = outside_local_roots(path)      # a file:// link in a feed or a URL list
+    if refusal:
+        raise FetchError(refusal, refused=True)
     body = path.read_text("utf-8", errors="replace")
     # the file's mtime, not now: re-running a day over the same files lands identical rows
     fetched_at = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc).isoformat()
@@ -116,6 +120,9 @@ def ingest_source(source: Source, day: date, settings: IngestSettings, p: Paths 
         fetch_settings = replace(fetch_settings, host_delay=source.delay)
     fetcher = Fetcher(RawCache(p.raw), fetch_settings)
     found = discover(source, fetcher, limit=settings.max_articles)
+    for ref, reason in found.errors:
+        if reason.startswith("refused"):
+            log.error("source %s: %s: %s", source.name, ref, reason)
     articles, rejects = [], [_reject(u, source.name, "discover", r) for u, r in found.errors]
     fetched = 0
     for url in found.urls:
@@ -123,6 +130,9 @@ def ingest_source(source: Source, day: date, settings: IngestSettings, p: Paths 
             body, final_url, fetched_at, cleaned = _load(url, fetcher)
             fetched += 1
         except FetchError as err:
+            if err.refused:
+                url = url if url.startswith("file:") else redact_url(url)
+                log.error("source %s: %s: %s", source.name, url, err.reason)
             rejects.append(_reject(url, source.name, "fetch", err.reason))
             continue
         except OSError as err:

@@ -5,12 +5,15 @@ A source is one of:
   sitemap  a sitemap or sitemap index        (url)
   urls     a fixed list of article URLs      (urls: [...] or path to a text file)
   local    HTML or text files on disk        (path: a folder or a glob)
-Values may use ${ENV_VAR} so one file serves several hosts (e.g. the sample site).
+Values of a sources file may use ${ENV_VAR} so one file serves several hosts (e.g. the
+sample site); values typed in the trigger form (inline sources) are never expanded, and
+sources files are read by a triggered run only from the sources folders (extractors/guard.py).
 """
 from __future__ import annotations
 
 import glob
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
@@ -18,9 +21,13 @@ from urllib.parse import urljoin
 import yaml
 from lxml import etree
 
+from extractors import guard
+from extractors.config import REPO_ROOT, SOURCES_DIRS_ENV, sources_dirs
 from extractors.fetch import FEED_TYPES, Fetcher
 
 KINDS = ("rss", "sitemap", "urls", "local")
+NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")     # also a folder name under staging/
+ENV_REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
 class SourceError(ValueError):
@@ -37,6 +44,7 @@ class Source:
     language: str | None = None
     max_articles: int | None = None
     delay: float | None = None        # seconds between two requests to this source's host
+    refused: str | None = None        # why this source may not run (recorded as a reject)
 
     def as_dict(self) -> dict:
         return {k: (list(v) if isinstance(v, tuple) else v) for k, v in self.__dict__.items()}
@@ -49,16 +57,28 @@ class Discovered:
 
 
 def _expand(value):
-    if isinstance(value, str):
-        out = os.path.expandvars(value)
-        if "${" in out:
-            raise SourceError(f"unset environment variable in {value!r}")
-        return out
-    return value
+    if isinstance(value, list):
+        return [_expand(v) for v in value]
+    if not isinstance(value, str):
+        return value
+
+    def lookup(m: re.Match) -> str:
+        if m.group(1) not in os.environ:
+            raise SourceError(f"unset environment variable ${{{m.group(1)}}} in a sources file")
+        return os.environ[m.group(1)]
+
+    return ENV_REF.sub(lookup, value)
 
 
-def parse_sources(data, base_dir: Path | None = None) -> list[Source]:
-    """Validate a list of source mappings (from YAML or from the DAG's Params)."""
+INLINE_ENV_REFUSED = ("refused: inline sources are never expanded (${...}); environment variables "
+                      "are expanded only in sources files of the sources folders")
+
+
+def parse_sources(data, base_dir: Path | None = None, expand: bool = False) -> list[Source]:
+    """Validate a list of source mappings (from YAML or from the DAG's Params).
+
+    ``expand`` (sources files only) replaces ${VAR} by the environment; without it a
+    source asking for an expansion comes back refused, with the reason."""
     if isinstance(data, dict):
         data = data.get("sources", [])
     if not isinstance(data, list) or not data:
@@ -67,15 +87,24 @@ def parse_sources(data, base_dir: Path | None = None) -> list[Source]:
     for i, raw in enumerate(data):
         if not isinstance(raw, dict):
             raise SourceError(f"source #{i + 1} is not a mapping")
-        raw = {k: _expand(v) for k, v in raw.items()}
         name, kind = raw.get("name"), raw.get("kind")
         if not name:
             raise SourceError(f"source #{i + 1} has no name")
+        if not isinstance(name, str) or not NAME.fullmatch(name):
+            raise SourceError(f"source #{i + 1}: a name is 1-100 letters, digits, '_', '-' or '.', "
+                              "starting with a letter or digit")
         if name in seen:
             raise SourceError(f"duplicate source name {name!r}")
         seen.add(name)
         if kind not in KINDS:
             raise SourceError(f"source {name!r}: kind must be one of {', '.join(KINDS)}, not {kind!r}")
+        if not expand and any(guard.env_reference(v) for v in raw.values()):
+            out.append(Source(name=name, kind=kind, url=raw.get("url") if isinstance(raw.get("url"), str) else None,
+                              path=raw.get("path") if isinstance(raw.get("path"), str) else None,
+                              refused=INLINE_ENV_REFUSED))
+            continue
+        if expand:
+            raw = {k: _expand(v) for k, v in raw.items()}
         if kind in ("rss", "sitemap") and not raw.get("url"):
             raise SourceError(f"source {name!r}: kind {kind} needs a url")
         if kind == "local" and not raw.get("path"):
@@ -105,7 +134,18 @@ def load_sources(path: str | os.PathLike) -> list[Source]:
         raise SourceError(f"sources file not found: {path}")
     except yaml.YAMLError as err:
         raise SourceError(f"sources file {path} is not valid YAML: {err}")
-    return parse_sources(data, base_dir=path.parent)
+    return parse_sources(data, base_dir=path.parent, expand=True)
+
+
+def trusted_sources_file(name: str | os.PathLike) -> Path:
+    """The sources file a triggered run names, if it lies in a sources folder (relative names
+    are relative to the repository); SourceError otherwise, before anything is read."""
+    path = Path(name)
+    path = path if path.is_absolute() else REPO_ROOT / path
+    if not guard.within(path, sources_dirs()):
+        raise SourceError(f"refused: sources file {str(name)!r} is not in a sources folder "
+                          f"({SOURCES_DIRS_ENV}, default data/sources/)")
+    return path
 
 
 def _xml_links(xml: str, base_url: str) -> tuple[list[str], list[str]]:
@@ -134,23 +174,58 @@ def _xml_links(xml: str, base_url: str) -> tuple[list[str], list[str]]:
     return links, nested
 
 
+def _refused_ref(source: Source) -> str:
+    """How a refused source is named in the rejects: never a value in full that could hold a secret."""
+    if source.url:
+        return guard.redact_url(source.url)
+    return source.path or f"source:{source.name}"
+
+
+def _discover_local(pattern: str, found: Discovered) -> None:
+    """HTML and text files of a folder or glob, each one (symlinks resolved) under the local roots."""
+    base = pattern if os.path.isdir(pattern) else guard.glob_base(pattern)
+    refusal = guard.outside_local_roots(base)
+    if refusal:
+        found.errors.append((pattern, refusal))
+        return
+    if os.path.isdir(pattern):
+        pattern = os.path.join(pattern, "**", "*")
+    for p in sorted(glob.glob(pattern, recursive=True)):
+        if not (os.path.isfile(p) and p.endswith((".html", ".htm", ".txt"))):
+            continue
+        refusal = guard.outside_local_roots(p)        # a symlink out of the roots
+        if refusal:
+            found.errors.append((Path(os.path.abspath(p)).as_uri(), refusal))
+        else:
+            found.urls.append(Path(p).resolve().as_uri())
+
+
+def _url_list(path: str, found: Discovered) -> list[str]:
+    """The URLs of a URL-list file under the local roots, one per line ('#' comments)."""
+    refusal = guard.outside_local_roots(path)
+    if refusal:
+        found.errors.append((path, refusal))
+        return []
+    try:
+        lines = Path(path).read_text("utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as err:
+        found.errors.append((path, f"cannot read the URL list: {type(err).__name__}"))
+        return []
+    return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+
+
 def discover(source: Source, fetcher: Fetcher, limit: int | None = None) -> Discovered:
     """The article URLs (or file paths, for local sources) of one source, in order, deduplicated."""
     limit = min(x for x in (limit, source.max_articles, 10**9) if x is not None)
     found = Discovered()
-    if source.kind == "local":
-        pattern = source.path
-        if os.path.isdir(pattern):
-            pattern = os.path.join(pattern, "**", "*")
-        files = sorted(p for p in glob.glob(pattern, recursive=True)
-                       if os.path.isfile(p) and p.endswith((".html", ".htm", ".txt")))
-        found.urls = [Path(p).resolve().as_uri() for p in files]
+    if source.refused:
+        found.errors.append((_refused_ref(source), source.refused))
+    elif source.kind == "local":
+        _discover_local(source.path, found)
     elif source.kind == "urls":
-        urls = list(source.urls)
+        found.urls = list(source.urls)
         if source.path:
-            urls += [ln.strip() for ln in Path(source.path).read_text("utf-8").splitlines()
-                     if ln.strip() and not ln.lstrip().startswith("#")]
-        found.urls = urls
+            found.urls += _url_list(source.path, found)
     else:
         queue, seen_feeds = [source.url], set()
         while queue and len(seen_feeds) < 50:      # bounded walk of sitemap indexes
@@ -162,7 +237,9 @@ def discover(source: Source, fetcher: Fetcher, limit: int | None = None) -> Disc
                 page = fetcher.fetch(feed_url, use_cache=False, accept=FEED_TYPES)
                 links, nested = _xml_links(page.html, page.final_url)
             except Exception as err:  # recorded, never raised: other sources go on
-                found.errors.append((feed_url, getattr(err, "reason", None) or str(err)))
+                refused = getattr(err, "refused", False)
+                found.errors.append((guard.redact_url(feed_url) if refused else feed_url,
+                                     getattr(err, "reason", None) or str(err)))
                 continue
             found.urls += links
             queue += nested

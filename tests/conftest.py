@@ -15,3 +15,6 @@ os.environ.setdefault("AIRFLOW__DATABASE__SQL_ALCHEMY_CONN", f"sqlite:///{ROOT /
 os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
 os.environ.setdefault("AIRFLOW__COSMOS__ENABLE_TELEMETRY", "False")
 os.environ.setdefault("DO_NOT_TRACK", "true")
+# The tests' HTTP servers all listen on 127.0.0.1, which the fetcher refuses unless allowed
+# (extractors/netguard.py); tests of the refusal itself set their own allowance.
+os.environ.setdefault("MERCATO_FETCH_ALLOW_HOSTS", "127.0.0.1")

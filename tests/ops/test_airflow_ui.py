@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -19,12 +20,14 @@ import pytest
 
 from extractors.airflow_local import PASSWORDS_FILE, Api, group_pids, read_password, wait_healthy
 from extractors.config import paths
+from extractors.netguard import ALLOW_HOSTS_ENV, allowing
 
 from tests.ops.opskit import ROOT, FaultySite, fingerprint, free_port, query
 
 pytestmark = pytest.mark.slow
 
 LOGICAL_DATE = "2026-03-01T06:00:00Z"
+SECRET = "mercato-worker-secret-" + secrets.token_hex(8)     # in the workers' environment only
 CHROMIUM = "/usr/bin/chromium"
 
 
@@ -60,6 +63,8 @@ class Standalone:
             "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": f"sqlite:///{self.home / 'airflow.db'}",
             "MERCATO_DATA_DIR": str(self.data),
             "MERCATO_SAMPLES_URL": site_url,
+            ALLOW_HOSTS_ENV: allowing(site_url, ""),     # the sample site only, not Airflow's own port
+            "SOME_SECRET": SECRET,
             "AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT": str(free_port()),
             "AIRFLOW__LOGGING__TRIGGER_LOG_SERVER_PORT": str(free_port()),
             "AIRFLOW__SCHEDULER__USE_JOB_SCHEDULE": "False",   # only our triggered runs, no hourly one
@@ -197,6 +202,54 @@ def test_a_source_that_times_out_or_returns_garbage_is_rejected_and_the_run_goes
         assert stage in ("fetch", "clean") and reason
     assert query(db, "select count(*) from fct_rumour_mentions "
                      "where source_name = 'samples_rss' and ingest_date = '2026-03-02'")[0][0] > 0
+
+
+def _strings_of_lake(base: Path) -> str:
+    import pyarrow.parquet as pq
+
+    return "\n".join(repr(pq.read_table(f).to_pylist()) for f in sorted(base.rglob("*.parquet")))
+
+
+def _strings_of_warehouse(db: Path) -> str:
+    relations = query(db, "select table_schema, table_name from information_schema.tables")
+    return "\n".join(repr(query(db, f'select * from "{schema}"."{name}"')) for schema, name in relations)
+
+
+def test_a_triggered_run_cannot_read_the_workers_secrets_or_files(airflow):
+    """Inline sources asking for ${SOME_SECRET}, /etc, Airflow's own port, a private and a metadata
+    address: each refused with its reason in fct_rejects and in the task log; the secret's value
+    is nowhere in the lake, the warehouse or the logs; the good source still lands."""
+    url = airflow.site.url
+    sources = [
+        {"name": "samples_rss", "kind": "rss", "url": f"{url}/rss.xml", "language": "it", "delay": 0},
+        {"name": "leak_env", "kind": "rss", "url": "http://127.0.0.1:9/feed?k=${SOME_SECRET}"},
+        {"name": "etc", "kind": "local", "path": "/etc"},
+        {"name": "airflow_api", "kind": "urls", "urls": [f"{airflow.base}/api/v2/monitor/health"]},
+        {"name": "private", "kind": "urls", "urls": ["http://10.1.2.3/feed.html"]},
+        {"name": "metadata", "kind": "rss", "url": "http://169.254.169.254/latest/meta-data/"},
+    ]
+    run_id = _run(airflow, {"sources": sources, "max_articles": 3}, logical_date="2026-03-03T06:00:00Z")
+    db = paths(airflow.data).published_db
+    rejects = {r[0]: r[1] for r in query(
+        db, "select source_name, reason from fct_rejects where ingest_date = '2026-03-03'")}
+    assert "inline sources are never expanded" in rejects["leak_env"]
+    assert "outside the local roots" in rejects["etc"]
+    assert "127.0.0.1 is a loopback address" in rejects["airflow_api"]
+    assert "10.1.2.3 is a private address" in rejects["private"]
+    assert "169.254.169.254 is a cloud metadata address" in rejects["metadata"]
+    assert query(db, "select count(*) from stg_lake__articles where source_name = 'samples_rss' "
+                     "and ingest_date = '2026-03-03'")[0][0] > 0
+
+    files = [f for f in (airflow.home / "logs").rglob("*") if f.is_file()]
+    logs = "\n".join(f.read_text(errors="replace") for f in files)
+    run_logs = "\n".join(f.read_text(errors="replace") for f in files if f"run_id={run_id}" in str(f))
+    assert "source leak_env: refused: inline sources are never expanded" in run_logs     # list_sources
+    assert "source metadata: http://169.254.169.254/…: refused: 169.254.169.254 is a cloud metadata" in run_logs
+    assert "source etc: /etc: refused: path is outside the local roots" in run_logs
+    assert SECRET not in logs and SECRET not in airflow.log.read_text(errors="replace")
+    assert SECRET not in _strings_of_lake(airflow.data)
+    for warehouse_file in (db, paths(airflow.data).build_db):
+        assert SECRET not in _strings_of_warehouse(warehouse_file)
 
 
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (make test-tools installs it as root)")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import threading
 import time
+from urllib.parse import parse_qs, urlsplit
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 ARTICLE = """<!doctype html><html lang="it"><head><meta charset="utf-8"><title>{title}</title>
@@ -23,6 +24,7 @@ superare quota sei. Il giocatore avrebbe già dato il proprio gradimento alla de
 class Behaviour(BaseHTTPRequestHandler):
     hits: dict[str, int] = {}
     lock = threading.Lock()
+    robots_location: str | None = None     # when set, /robots.txt redirects there
 
     def log_message(self, *args):
         pass
@@ -42,6 +44,10 @@ class Behaviour(BaseHTTPRequestHandler):
             self.hits[path] = self.hits.get(path, 0) + 1
             n = self.hits[path]
         article = lambda t: ARTICLE.format(title=t, canonical=f"http://news.test{path}").encode("utf-8")
+        if path == "/robots.txt" and self.robots_location:
+            return self._send(302, b"", headers={"Location": self.robots_location})
+        if path == "/redirect":        # /redirect?to=URL: 302 to any URL (redirect checks)
+            return self._send(302, b"", headers={"Location": parse_qs(urlsplit(self.path).query)["to"][0]})
         if path == "/robots.txt":
             return self._send(200, b"User-agent: *\nDisallow: /private/\n", "text/plain")
         if path.startswith("/ok"):
@@ -77,6 +83,7 @@ class Behaviour(BaseHTTPRequestHandler):
 class BehaviourSite:
     def __init__(self):
         Behaviour.hits = {}
+        Behaviour.robots_location = None
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Behaviour)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()

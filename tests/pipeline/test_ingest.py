@@ -22,7 +22,8 @@ TXT = ("Il Genoa ha presentato un'offerta da 6 milioni di euro al Cagliari per i
 
 
 @pytest.fixture
-def local_source(tmp_path):
+def local_source(tmp_path, monkeypatch):
+    monkeypatch.setenv("MERCATO_LOCAL_ROOTS", str(tmp_path))      # local files are read only under the roots
     folder = tmp_path / "articles"
     folder.mkdir()
     (folder / "genoa.txt").write_text(TXT)

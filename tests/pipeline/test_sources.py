@@ -56,7 +56,8 @@ def test_unreachable_feed_is_an_error_not_an_exception(feeds):
     assert found.urls == [] and found.errors == [(feeds.url + "/nope.xml", "HTTP 404")]
 
 
-def test_local_folder_lists_html_and_txt(tmp_path):
+def test_local_folder_lists_html_and_txt(tmp_path, monkeypatch):
+    monkeypatch.setenv("MERCATO_LOCAL_ROOTS", str(tmp_path))
     (tmp_path / "a.html").write_text("<html></html>")
     (tmp_path / "b.txt").write_text("x")
     (tmp_path / "c.json").write_text("{}")
