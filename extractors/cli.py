@@ -129,6 +129,8 @@ def _cmd_run(args) -> int:
     from extractors.summary import print_summary
 
     day = date.fromisoformat(args.date) if args.date else date.today()
+    if args.backend == "llm":
+        _llm_backend_or_exit()      # a missing model configuration fails before anything is fetched
     result = runner.run(load_sources(args.sources), day, _ingest_settings(args), warehouse=not args.no_warehouse,
                         workers=args.workers, backend=args.backend)
     print(json.dumps(result, indent=2, default=str))

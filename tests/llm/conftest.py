@@ -39,4 +39,5 @@ def server():
 def llm_env(server: ChatServer, data_dir: Path) -> dict:
     return {"OPENAI_BASE_URL": server.url, "OPENAI_API_KEY": API_KEY, "MERCATO_LLM_MODEL": MODEL,
             "MERCATO_DATA_DIR": str(data_dir), "MERCATO_LLM_BACKOFF": "0.01", "MERCATO_LLM_TIMEOUT": "5",
-            "MERCATO_LLM_PRICE_IN": "2", "MERCATO_LLM_PRICE_OUT": "8"}
+            "MERCATO_LLM_PRICE_IN": "2", "MERCATO_LLM_PRICE_OUT": "8",
+            "MERCATO_LOCAL_ROOTS": str(ARTICLES)}      # the fixture articles are read as a local source

@@ -92,6 +92,7 @@ def test_run_with_the_llm_backend_and_no_configuration_is_a_clear_error(tmp_path
     sources.write_text(f"sources:\n  - name: fixtures\n    kind: local\n    path: {ARTICLES}\n    language: en\n")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "MERCATO_LLM"))}
     env["MERCATO_DATA_DIR"] = str(tmp_path / "data")
+    env["MERCATO_LOCAL_ROOTS"] = str(ARTICLES)
     proc = subprocess.run([MERCATO, "run", "--sources", str(sources), "--no-warehouse", "--backend", "llm"],
                           env=env, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2 and "OPENAI_BASE_URL" in proc.stderr, proc.stderr
