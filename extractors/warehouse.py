@@ -35,6 +35,10 @@ class WarehouseError(RuntimeError):
     """A dbt invocation failed, or the warehouse is not in a state to publish/query."""
 
 
+class QueryError(WarehouseError):
+    """An analyst's SQL failed on the published warehouse (DuckDB's message)."""
+
+
 def _paths(paths: config.Paths | None) -> config.Paths:
     return paths or config.paths()
 
@@ -334,7 +338,8 @@ def publish(paths: config.Paths | None = None) -> Path:
 
 def query(sql: str, paths: config.Paths | None = None) -> tuple[list[str], list[tuple]]:
     """Run ``sql`` on the published warehouse (opened read-only); returns
-    (column names, rows)."""
+    (column names, rows). Raises :class:`QueryError` with DuckDB's message
+    when the SQL fails."""
     import duckdb
 
     db = _paths(paths).published_db
@@ -345,6 +350,8 @@ def query(sql: str, paths: config.Paths | None = None) -> tuple[list[str], list[
         cur = con.execute(sql)
         columns = [d[0] for d in (cur.description or [])]
         rows = cur.fetchall() if cur.description else []
+    except duckdb.Error as err:   # the analyst's SQL, not a pipeline failure
+        raise QueryError(str(err).strip()) from None
     finally:
         con.close()
     return columns, rows
