@@ -1,6 +1,5 @@
 """The dev-set figures never drop below the pinned floors (tests/extract/floors.json)."""
 import json
-import os
 
 import pytest
 

@@ -7,6 +7,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+pytestmark = pytest.mark.slow   # the session's warehouse (two dbt builds)
+
 MERCATO = str(Path(sys.executable).with_name("mercato"))
 
 
