@@ -246,19 +246,25 @@ def _write_copy(src: Path, tmp: Path, storage_version: str) -> list[str]:
     database file ``tmp`` written in ``storage_version``; returns the marts."""
     import duckdb
 
-    con = duckdb.connect()
+    # the build file itself, not an ATTACH of it: in one process (airflow dags
+    # test, cosmos) dbt may still hold it open, and DuckDB then shares that
+    # instance with this connection but refuses a second attach of the file
+    con = duckdb.connect(str(src))
     try:
-        con.execute(f"attach {_sql_literal(src)} as build (read_only)")
+        con.execute("checkpoint")   # fold the WAL into the file
+        (build,) = con.execute("select current_database()").fetchone()
         try:
             con.execute(f"attach {_sql_literal(tmp)} as published (storage_version {_sql_literal(storage_version)})")
         except duckdb.InvalidInputException as err:
             raise WarehouseError(f"{PUBLISH_STORAGE_VERSION_ENV}={storage_version!r}: {err}") from None
-        con.execute("copy from database build to published")
-        con.execute("checkpoint published")
-        marts = [r[0] for r in con.execute(
-            "select table_name from duckdb_tables() where database_name = 'published' "
-            "and schema_name = 'main' order by 1").fetchall() if r[0].startswith(MART_PREFIXES)]
-        con.execute("detach published")
+        try:
+            con.execute(f"copy from database \"{build}\" to published")
+            con.execute("checkpoint published")
+            marts = [r[0] for r in con.execute(
+                "select table_name from duckdb_tables() where database_name = 'published' "
+                "and schema_name = 'main' order by 1").fetchall() if r[0].startswith(MART_PREFIXES)]
+        finally:
+            con.execute("detach published")   # the instance may outlive this connection
     finally:
         con.close()
     check = duckdb.connect(str(tmp), read_only=True)
@@ -306,8 +312,6 @@ def publish(paths: config.Paths | None = None) -> Path:
     ``os.replace``: analysts holding the old file open (read-only) keep reading it; new
     connections see the new one. Returns the published path.
     """
-    import duckdb
-
     p = _paths(paths)
     src, dst = p.build_db, p.published_db
     if not src.exists():
@@ -315,12 +319,6 @@ def publish(paths: config.Paths | None = None) -> Path:
     if _dirty_marker(p).exists():
         raise WarehouseError(f"the last dbt run on {src} failed or did not finish: not publishing")
     with _build_lock(p):
-        # fold the WAL into the file, so a read-only attach sees every change
-        con = duckdb.connect(str(src))
-        try:
-            con.execute("CHECKPOINT")
-        finally:
-            con.close()
         dst.parent.mkdir(parents=True, exist_ok=True)
         tmp = _temp_path(dst.parent, dst.name)
         try:

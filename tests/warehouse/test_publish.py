@@ -170,3 +170,19 @@ def test_format_table():
         "longer  NULL",
         "(2 rows)",
     ]
+
+
+def test_publish_while_this_process_holds_the_build_file_open(warehouse_run, tmp_path):
+    # `airflow dags test` runs dbt (cosmos) and publish in one process, and
+    # dbt-duckdb may keep the build database open after its run
+    from extractors import config
+    p = config.paths(tmp_path)
+    p.build_db.parent.mkdir(parents=True)
+    shutil.copy2(warehouse_run["paths"].build_db, p.build_db)
+    held = duckdb.connect(str(p.build_db))
+    try:
+        assert warehouse.publish(p) == p.published_db
+        (n,) = held.execute("select count(*) from fct_rumours").fetchone()
+    finally:
+        held.close()
+    assert duckdb_cli(p.published_db, "select count(*) from fct_rumours").stdout.strip() == str(n)
