@@ -25,11 +25,13 @@ export no_proxy := 127.0.0.1,localhost
 
 DBT_SOURCES := $(shell find dbt_project -type f \( -name '*.sql' -o -name '*.yml' -o -name '*.md' \) -not -path '*/target/*' 2>/dev/null)
 
-.PHONY: run test train eval bench docs airflow setup test-tools clean help
+.PHONY: run test check lint train eval bench docs airflow setup test-tools clean help
 
 help:
 	@echo "make run    run the DAG end to end over the bundled sample site and print a summary"
 	@echo "make test   run the whole test suite"
+	@echo "make check  lint, then the fast tests (not marked slow), in under 5 minutes"
+	@echo "make lint   ruff on the Python, sqlfluff on the dbt project"
 	@echo "make train  retrain the extraction models on ../shared/eval (deterministic)"
 	@echo "make eval   score the extractors on ../shared/eval (official scorer, cross-validated)"
 	@echo "make docs   generate the dbt docs site and serve it on 127.0.0.1:8081"
@@ -70,6 +72,18 @@ run: setup
 
 test: setup test-tools
 	$(BIN)/python -m pytest
+
+# sqlfluff's dbt templater compiles the project: into its own target/ and against a
+# throwaway DuckDB file (named like the build file), never the pipeline's.
+LINT_DIR := dbt_project/target/lint
+lint: $(VENV)/.synced
+	$(BIN)/ruff check .
+	mkdir -p $(LINT_DIR)
+	cd dbt_project && DBT_TARGET_PATH=target/lint MERCATO_BUILD_DB=$(CURDIR)/$(LINT_DIR)/mercato_build.duckdb \
+		../$(BIN)/sqlfluff lint --disable-progress-bar models analyses tests
+
+check: setup lint
+	$(BIN)/python -m pytest -m "not slow"
 
 train: $(VENV)/.synced
 	$(BIN)/python -m extractors.extract.learn

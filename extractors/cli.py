@@ -198,6 +198,8 @@ def _cmd_summary(args) -> int:
 
 
 def _cmd_sql(args) -> int:
+    """One query (exit 1 on an error, shown as DuckDB's message), or a prompt
+    that reports a failing query and goes on."""
     from extractors import warehouse as wh
 
     def run_one(query: str) -> None:
@@ -205,7 +207,11 @@ def _cmd_sql(args) -> int:
         print(wh.format_table(cols, rows))
 
     if args.query:
-        run_one(args.query)
+        try:
+            run_one(args.query)
+        except wh.WarehouseError as err:
+            print(f"mercato sql: {err}", file=sys.stderr)
+            return 1
         return 0
     print(f"mercato sql on {paths().published_db} (read-only). End a query with ';', quit with \\q or Ctrl-D.")
     buf: list[str] = []
@@ -221,8 +227,8 @@ def _cmd_sql(args) -> int:
         if line.rstrip().endswith(";"):
             try:
                 run_one("\n".join(buf))
-            except Exception as err:  # keep the prompt alive on a bad query
-                print(f"error: {err}")
+            except wh.WarehouseError as err:   # a bad query, or no warehouse yet: keep the prompt
+                print(f"error: {err}", flush=True)
             buf = []
 
 

@@ -40,6 +40,10 @@ class Paths:
         return self.warehouse / "mercato.duckdb"
 
     @property
+    def published_parquet(self) -> Path:   # one Parquet file per mart, beside the DuckDB file
+        return self.warehouse / "parquet"
+
+    @property
     def docs(self) -> Path:
         return self.base / "docs"
 

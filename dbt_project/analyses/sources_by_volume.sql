@@ -18,7 +18,7 @@ select
     s.country,
     s.article_count,
     count(distinct m.rumour_mention_id)                        as rumour_mentions,
-    (select count(*) from first_reporters f where f.source_name = s.source_name) as moves_reported_first,
+    (select count(*) from first_reporters as f where f.source_name = s.source_name) as moves_reported_first,
     s.reject_count,
     round(s.reject_count / nullif(s.article_count + s.reject_count, 0), 3) as reject_rate
 from {{ ref('dim_sources') }} as s

@@ -5,7 +5,8 @@ with
 
 lake as (
 
-    select url, count(distinct (ingest_date, source, stage, reason, "at")) as n
+    -- (ingest_date, ...) is a row value, not a parenthesised distinct
+    select url, count(distinct (ingest_date, source, stage, reason, "at")) as n  -- noqa: ST08,LT06
     from {{ source('lake', 'rejects') }}
     group by url
 

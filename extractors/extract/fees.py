@@ -53,7 +53,7 @@ def _amounts(folded: str):
 
 # "entre 15 y 20 kilos", "between £43m and £52m", "€75m-€85m", "5.5-6 milioni"
 _RANGE_LOW = re.compile(rf"(?P<low>[€£$]?\s?(?:{_NUM})\s?(?:{_SCALE})?)\s*(?:-|/|y|e|and|to|a|et|o|or)\s*$")
-_BARE = re.compile(rf"(?<![\w.,€£$])(?P<num>\d{{1,3}}(?:[.,]\d+)?)(?![\w.,%'’]|\s*(?:%|anni|ans|anos|years|gol|goal|"
+_BARE = re.compile(r"(?<![\w.,€£$])(?P<num>\d{1,3}(?:[.,]\d+)?)(?![\w.,%'’]|\s*(?:%|anni|ans|anos|years|gol|goal|"
                    r"partite|presenze|minuti|giorni|punti|volte|mesi|settimane|stagioni|milioni|millones|millions|"
                    r"million|kilos|euro|euros|°|ore|h\b|[-/]\d))")
 _BARE_CUE = re.compile(r"(?:riscatto|fissato a|proposti|offerti|offerta da|offerta di|chiede|richiesta di|clausola da|"

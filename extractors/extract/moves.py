@@ -782,9 +782,9 @@ def _resolve_club_pairs(recs: dict, pair_sents: dict, current: dict) -> None:
             sa = len(set(ra.direct) - inside)
             sb = len(set(rb.direct) - inside)
             if sa and not sb:
-                buyer, seller = a, b
+                seller = b
             elif sb and not sa:
-                buyer, seller = b, a
+                seller = a
             else:
                 continue
             if current.get(pid) not in (None, seller):

@@ -14,9 +14,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from . import lexicon
-from .lexicon import common
 from .model import ClubMention, PlayerMention
-from .text import WORD, Sentence, fold
+from .text import Sentence, fold
 
 PARTICLES = {"de", "van", "der", "den", "di", "da", "dos", "das", "do", "del", "della", "von", "ten", "ter",
              "le", "la", "el", "al", "mac", "bin", "ben", "y", "e"}
@@ -159,7 +158,6 @@ def find_people(text: str, folded: str, sentences: list[Sentence], clubs: list[C
     toks = [_Tok(m) for m in _NAMEISH.finditer(text)]
     runs: list[list[re.Match]] = []
     cur: list[re.Match] = []
-    prev_end = -1
     for i, m in enumerate(toks):
         w = m.group(0)
         if cur and not _space_gap(text[cur[-1].end():m.start()]):
@@ -367,7 +365,7 @@ def _split_run(run: list[re.Match], reject: frozenset[str]) -> list[list[re.Matc
     for m in run:
         w = _strip_possessive(m.group(0))
         f = fold(w)
-        if f in reject and not (f in LEAD_PARTICLES):
+        if f in reject and f not in LEAD_PARTICLES:
             if cur:
                 pieces.append(cur)
             cur = []

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.airflow_local import PASSWORDS_FILE, Api, group_pids, read_password, wait_healthy
+from extractors.airflow_local import PASSWORDS_FILE, Api, read_password, wait_healthy
 from extractors.config import paths
 from extractors.netguard import ALLOW_HOSTS_ENV, allowing
 

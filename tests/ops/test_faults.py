@@ -18,6 +18,8 @@ import pytest
 from extractors import land
 from tests.ops.opskit import ROOT
 
+pytestmark = pytest.mark.slow   # repeated writer processes killed mid-write: minutes on 2 cores
+
 DAY = date(2026, 3, 1)
 WRITER = """
 import sys

@@ -54,7 +54,7 @@ def private_copy(warehouse_run, tmp_path):
 def cutoffs(paths):
     """The ingest_cutoff() each incremental staging model was compiled with."""
     out = {}
-    for sql in (warehouse.target_dir(paths) / "compiled" / "mercato" / "models" / "staging").glob("stg_lake__*.sql"):
+    for sql in (warehouse.target_dir(paths) / "compiled" / "mercato" / "models" / "staging").rglob("stg_lake__*.sql"):
         found = re.search(r"where ingest_date >= date '([0-9-]+)'", sql.read_text("utf-8"))
         if found:
             out[sql.stem] = found.group(1)

@@ -29,7 +29,7 @@ fees as (
 
 articles as (
 
-    select article_id, source_name, published_at, published_date
+    select article_id, source_name, published_at, published_date, ingest_date
     from {{ ref('stg_lake__articles') }}
 
 ),
@@ -67,7 +67,8 @@ joined as (
             when fees.currency = 'EUR' then null
             else coalesce(fx_month.rate_month, fx_latest.rate_month)
         end                                                    as fx_rate_month,
-        fees.ingest_date
+        fees.ingest_date,
+        articles.ingest_date                                   as article_ingest_date
     from fees
     left join articles
         on fees.article_id = articles.article_id
@@ -103,5 +104,6 @@ select
     published_at,
     published_date,
     publication_month,
-    ingest_date
+    ingest_date,
+    article_ingest_date
 from joined

@@ -11,9 +11,9 @@ bounds as (
         union all
         select ingest_date from {{ ref('stg_lake__articles') }}
         union all
-        select cast(timezone('UTC', rejected_at) as date) from {{ ref('stg_lake__rejects') }}
+        select rejected_date from {{ ref('fct_rejects') }}
         union all
-        select ingest_date from {{ ref('stg_lake__rejects') }}
+        select ingest_date from {{ ref('fct_rejects') }}
     )
 
 ),

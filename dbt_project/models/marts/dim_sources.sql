@@ -10,7 +10,7 @@ articles as (
 
 rejects as (
 
-    select * from {{ ref('stg_lake__rejects') }}
+    select * from {{ ref('fct_rejects') }}
 
 ),
 
@@ -34,8 +34,7 @@ from_rejects as (
 
     select
         source_name,
-        mode(lower(regexp_extract(url, '^[a-zA-Z]+://([^/:?#]+)', 1))
-             order by lower(regexp_extract(url, '^[a-zA-Z]+://([^/:?#]+)', 1))) as domain,
+        mode(domain order by domain)        as domain,
         count(*)                            as reject_count
     from rejects
     where source_name is not null

@@ -7,7 +7,6 @@
     )
 }}
 {%- set cutoff = ingest_cutoff() %}
--- depends_on: {{ ref('stg_lake__articles') }}
 -- One row per money amount found in an article, in its currency and in EUR.
 select
     cast(fee_mention_id as varchar)     as fee_mention_id,
@@ -29,10 +28,8 @@ select
     cast(ingest_date as date)           as ingest_date
 from {{ ref('int_fees_normalised') }}
 {% if is_incremental() %}
--- incremental: the articles int_fees_normalised rebuilt in this run (same batch rule)
+-- incremental: the articles int_fees_normalised rebuilt in this run (same batch
+-- rule: their fees, or their article row, landed from the cutoff on)
 where ingest_date >= {{ cutoff }}
-   or article_id in (
-        select article_id from {{ ref('stg_lake__articles') }}
-        where ingest_date >= {{ cutoff }}
-   )
+   or article_ingest_date >= {{ cutoff }}
 {% endif %}

@@ -9,9 +9,10 @@ mentions as (
 
 ),
 
-rumours as (
+players as (
 
-    select rumour_key, player_name from {{ ref('fct_rumours') }}
+    -- the name fct_rumours shows too (its player_name is this display name)
+    select player_key, display_name from {{ ref('dim_players') }}
 
 ),
 
@@ -71,8 +72,8 @@ moves as (
 select
     cast(top_moves.hotness_rank as bigint)          as hotness_rank,
     cast(moves.rumour_key as varchar)               as rumour_key,
-    cast(player_key as varchar)                     as player_key,
-    cast(coalesce(rumours.player_name, moves.player_name) as varchar) as player_name,
+    cast(moves.player_key as varchar)               as player_key,
+    cast(coalesce(players.display_name, moves.player_name) as varchar) as player_name,
     cast(from_club_key as varchar)                  as from_club_key,
     cast(from_club_name as varchar)                 as from_club_name,
     cast(to_club_key as varchar)                    as to_club_key,
@@ -90,5 +91,5 @@ select
 from top_moves
 inner join moves on top_moves.rumour_key = moves.rumour_key
 cross join window_end
-left join rumours on moves.rumour_key = rumours.rumour_key
+left join players on moves.player_key = players.player_key
 order by top_moves.hotness_rank

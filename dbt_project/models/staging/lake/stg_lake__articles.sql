@@ -1,11 +1,3 @@
-{{
-    config(
-        materialized='incremental',
-        incremental_strategy='replace_ingest_partitions',
-        unique_key='article_id',
-        on_schema_change='append_new_columns'
-    )
-}}
 -- One row per article: an article landed again on a later run (same canonical
 -- URL, same article_id) keeps only its latest landing.
 with source as (

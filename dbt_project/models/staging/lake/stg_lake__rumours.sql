@@ -1,11 +1,3 @@
-{{
-    config(
-        materialized='incremental',
-        incremental_strategy='replace_ingest_partitions',
-        unique_key='article_id',
-        on_schema_change='append_new_columns'
-    )
-}}
 -- Rumours of each article's latest landing (see stg_lake__articles): when an
 -- article is landed again, its newer extraction replaces the older one whole.
 with source as (

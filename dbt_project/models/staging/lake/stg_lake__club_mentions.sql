@@ -1,11 +1,3 @@
-{{
-    config(
-        materialized='incremental',
-        incremental_strategy='replace_ingest_partitions',
-        unique_key='article_id',
-        on_schema_change='append_new_columns'
-    )
-}}
 -- Club mentions of each article's latest landing (see stg_lake__articles).
 with source as (
 
