@@ -77,6 +77,16 @@ def ingest(source: dict, p: dict, day: date) -> dict:
     return ingest_source(src, day, settings)
 
 
+def refresh_reference() -> dict:
+    """The transfermarkt reference, refreshed when older than a week. Never fails the run:
+    on a failed download it goes on with the last good copy, or without one, and logs which."""
+    from extractors.tmref.refresh import refresh_if_stale
+
+    out = refresh_if_stale()
+    print(out["message"])
+    return out
+
+
 def prepare_warehouse() -> str:
     """dbt-duckdb creates the build file but not its folder."""
     build = paths().build_db
