@@ -88,9 +88,12 @@ def refresh_reference() -> dict:
 
 
 def prepare_warehouse() -> str:
-    """dbt-duckdb creates the build file but not its folder."""
+    """dbt-duckdb creates the build file but not its folder; the reference players file is ours."""
+    from extractors.tmref.export import ensure_players_parquet
+
     build = paths().build_db
     build.parent.mkdir(parents=True, exist_ok=True)
+    ensure_players_parquet()          # dbt's reference.tm_players: the transfermarkt players, or none
     return str(build)
 
 
