@@ -13,6 +13,7 @@ from .model import ArticleExtraction
 from .moves import _sentence_index, find_moves
 from .people import find_people
 from .text import fold_same_length, split_sentences
+from ..tmref.attach import attach_player_ids
 
 
 def extract_text(text: str, *, title: str | None = None, language: str | None = None,
@@ -47,6 +48,7 @@ def extract_text(text: str, *, title: str | None = None, language: str | None = 
             continue        # a lone capitalised word never shown to be a footballer
         pm = p.to_mention()
         players.append(pm)
+    attach_player_ids(players, rumours, clubs, month)     # transfermarkt ids; no-op without a reference
     if offset:
         for c in clubs:
             c.start = c.start - offset if c.start >= offset else -1
