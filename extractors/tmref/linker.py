@@ -13,8 +13,8 @@ citizenship), and the evidence for that one is
      (last_season <= year - 4); for a lone surname, only when it is the reference's only player
      with that surname ("Dybala").
 A position never rules a candidate out (the text's position words are loose, and positions change
-over a career). A lone surname, or a full name matching nobody (read as surname + first initial),
-never links on rule 1. Ambiguous names stay unlinked.
+over a career). A lone surname, or a full name matching nobody (read as the surname and a first
+name spelt another way), never links on rule 1. Ambiguous names stay unlinked.
 """
 from __future__ import annotations
 
@@ -99,8 +99,17 @@ def decide(cands: list[Candidate], *, clubs: set[str], birth_year=None, position
     return alone.player_id if alone is not None else None
 
 
-def _initial_match(cands: list[Candidate], first: str) -> list[Candidate]:
-    return [c for c in cands if fold(c.first_name[:2])[:1] == first[:1]]
+def _first_name_match(cands: list[Candidate], first: str) -> list[Candidate]:
+    """Candidates whose first name is the text's spelt another way: the same first four letters
+    ("Mykhailo"/"Mykhaylo"), or one a prefix of the other ("Alex"/"Alexander"). An initial alone
+    is not enough: "Adrián Roldán" is not "Álex Roldán"."""
+    out = []
+    for c in cands:
+        theirs = fold(c.first_name).split()[:1]
+        if theirs and (theirs[0][:4] == first[:4] if min(len(theirs[0]), len(first)) >= 4
+                       else theirs[0].startswith(first) or first.startswith(theirs[0])):
+            out.append(c)
+    return out
 
 
 def link(name: str, *, club_ids=(), nationality: str | None = None, position: str | None = None,
@@ -130,7 +139,7 @@ def link_in(ref: Reference, name: str, *, club_ids=(), nationality: str | None =
     if len(words) >= 2:
         full = key in by_name
         hit = key if full or key in by_surname else None
-        if hit is None:                   # "Mykhailo Mudryk" spelt another way: surname + initial
+        if hit is None:                   # "Mykhailo Mudryk" spelt another way: surname + first name
             hit = next((" ".join(words[i:]) for i in range(1, len(words))
                         if " ".join(words[i:]) in by_surname), None)
             if hit is None:
@@ -138,7 +147,7 @@ def link_in(ref: Reference, name: str, *, club_ids=(), nationality: str | None =
         rows = by_name[key] if full else by_surname[hit]
         cands = [ref.players[i] for i in rows]
         if not full and hit != key:
-            cands = _initial_match(cands, words[0])
+            cands = _first_name_match(cands, words[0])
             if not cands:
                 return None
     else:

@@ -76,6 +76,8 @@ def test_mononym_and_other_spelling(tiny_reference):
     # "Mykhailo" is not the reference's spelling: surname + initial, and then a cue is needed
     assert link("Mykhailo Mudryk") is None
     assert link("Mykhailo Mudryk", nationality="Ukrainian") == "10"
+    # another first name with the same initial is another person
+    assert link("Marko Mudryk", nationality="Ukrainian") is None
 
 
 def test_absent_reference_links_nothing(tmp_path, monkeypatch):
