@@ -1,6 +1,7 @@
 """Airflow DAG `transfer_rumours`: transfer news -> Parquet lake -> dbt-duckdb warehouse.
 
-discover+fetch+clean (one mapped task per source) -> land -> extract
+discover+fetch+clean (one mapped task per source) -> land -> extract (after the transfermarkt
+  reference is refreshed, when older than a week)
   -> dbt (cosmos task group, one DuckDB writer at a time) -> publish -> docs, summary
 The task bodies live in extractors/; this file only wires them together.
 """
@@ -40,6 +41,10 @@ def transfer_rumours():
 
         return land_day(orch.run_day(get_current_context()), run_counts=list(counts))
 
+    @task
+    def reference() -> dict:
+        return orch.refresh_reference()
+
     @task(outlets=[ASSETS[t] for t in ("club_mentions", "player_mentions", "fee_mentions", "rumours", "llm_calls")])
     def extract() -> dict:
         from extractors.pipeline import extract as extract_day
@@ -72,7 +77,9 @@ def transfer_rumours():
         return text
 
     landed = land(ingest.expand(source=list_sources()))
-    landed >> extract() >> prepare_warehouse() >> orch.cosmos_group() >> publish() >> [docs(), summary()]
+    extracted = extract()
+    [landed, reference()] >> extracted
+    extracted >> prepare_warehouse() >> orch.cosmos_group() >> publish() >> [docs(), summary()]
 
 
 transfer_rumours()

@@ -9,6 +9,7 @@
   mercato sql [QUERY]            query the published warehouse read-only (prompt without QUERY)
   mercato docs [--serve]         generate (and serve) the dbt docs site
   mercato airflow                Airflow standalone on 127.0.0.1:8080
+  mercato reference update       download the transfermarkt-datasets reference (players, clubs)
 """
 from __future__ import annotations
 
@@ -248,6 +249,25 @@ def _cmd_airflow(args) -> int:
     return standalone(port=args.port)
 
 
+def _cmd_reference(args) -> int:
+    from extractors.tmref import download, settings
+
+    if args.action == "status":
+        where = settings.reference_dir()
+        m = download.manifest(where)
+        print(json.dumps({"directory": str(where) if where else None,
+                          "downloaded_at": m["downloaded_at"] if m else None}, indent=2))
+        return 0 if where else 1
+    try:
+        got = download.update(Path(args.dir) if args.dir else None, args.url)
+    except download.ReferenceDownloadError as err:
+        print(f"mercato: reference update failed, the previous copy is kept: {err}", file=sys.stderr)
+        return 1
+    print(json.dumps({"directory": str(got.directory), "downloaded_at": got.downloaded_at,
+                      "tables": got.tables}, indent=2))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="mercato", description="Football transfer-news pipeline")
     ap.add_argument("-v", "--verbose", action="store_true")
@@ -303,6 +323,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("airflow", help="Airflow standalone on 127.0.0.1 with the repo's Airflow home")
     p.add_argument("--port", type=int, default=8080)
     p.set_defaults(func=_cmd_airflow)
+
+    p = sub.add_parser("reference", help="the transfermarkt-datasets reference (download, status)")
+    p.add_argument("action", choices=["update", "status"])
+    p.add_argument("--url", help="base URL of the tables (default $MERCATO_REFERENCE_URL, else the public one)")
+    p.add_argument("--dir", help="target directory (default $MERCATO_REFERENCE_DIR, else $MERCATO_DATA_DIR/reference)")
+    p.set_defaults(func=_cmd_reference)
     return ap
 
 

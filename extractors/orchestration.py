@@ -93,10 +93,23 @@ def ingest(source: dict, p: dict, day: date) -> dict:
     return ingest_source(src, day, settings)
 
 
+def refresh_reference() -> dict:
+    """The transfermarkt reference, refreshed when older than a week. Never fails the run:
+    on a failed download it goes on with the last good copy, or without one, and logs which."""
+    from extractors.tmref.refresh import refresh_if_stale
+
+    out = refresh_if_stale()
+    print(out["message"])
+    return out
+
+
 def prepare_warehouse() -> str:
-    """dbt-duckdb creates the build file but not its folder."""
+    """dbt-duckdb creates the build file but not its folder; the reference players file is ours."""
+    from extractors.tmref.export import ensure_players_parquet
+
     build = paths().build_db
     build.parent.mkdir(parents=True, exist_ok=True)
+    ensure_players_parquet()          # dbt's reference.tm_players: the transfermarkt players, or none
     return str(build)
 
 

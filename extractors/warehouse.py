@@ -68,6 +68,7 @@ def dbt_env(paths: config.Paths | None = None) -> dict[str, str]:
 
     MERCATO_BUILD_DB  absolute path of the build DuckDB file
     MERCATO_LAKE_DIR  absolute path of the Parquet lake
+    MERCATO_TMREF_PLAYERS  the transfermarkt reference players (Parquet, possibly empty)
 
     Give them to any dbt invocation (Cosmos ``env_vars``, a subprocess).
     """
@@ -75,6 +76,7 @@ def dbt_env(paths: config.Paths | None = None) -> dict[str, str]:
     return {
         "MERCATO_BUILD_DB": str(p.build_db),
         "MERCATO_LAKE_DIR": str(p.lake),
+        "MERCATO_TMREF_PLAYERS": str(p.base / "reference" / "tm_players.parquet"),  # tmref.export
     }
 
 
@@ -163,6 +165,9 @@ def run_dbt(args: Sequence[str], paths: config.Paths | None = None,
     with _build_lock(p), _environ(dbt_env(p)):
         if writes:
             _dirty_marker(p).touch()
+            from extractors.tmref.export import ensure_players_parquet
+
+            ensure_players_parquet(p)      # the dbt source reference.tm_players (empty without one)
         try:
             res = dbtRunner(callbacks=list(callbacks)).invoke([*args, *extra])
         finally:

@@ -19,6 +19,7 @@ from .moves import _sentence_index, find_moves
 from .people import find_people
 from .scorer import default_scorer
 from .text import fold_same_length, split_sentences
+from ..tmref.attach import attach_player_ids
 
 
 @dataclass
@@ -36,6 +37,7 @@ class Analysis:
     rules: list                 # the rules' own rumours (features of the candidates)
     candidates: ArticleCandidates
     names: dict
+    month: str | None = None    # YYYY-MM of publication, when known
 
 
 def analyse(text: str, *, title: str | None = None, language: str | None = None,
@@ -58,7 +60,8 @@ def analyse(text: str, *, title: str | None = None, language: str | None = None,
     fees = find_fees(text, folded, lang, sent_of, month)
     rules = find_moves(text, folded, sentences, clubs, persons, mentions, fees, index.names)
     cands = build_candidates(text, folded, sentences, clubs, persons, mentions, fees, rules, lang)
-    return Analysis(text, folded, offset, lang, sentences, clubs, persons, mentions, fees, rules, cands, index.names)
+    return Analysis(text, folded, offset, lang, sentences, clubs, persons, mentions, fees, rules, cands, index.names,
+                    month)
 
 
 def extract_text(text: str, *, title: str | None = None, language: str | None = None,
@@ -93,6 +96,7 @@ def decide(a: Analysis, scorer) -> ArticleExtraction:
     # offsets in the text as given (the headline prepended by analyse() is not part of it)
     clubs = [replace(c, start=_unshift(c.start, a.offset)) for c in a.clubs]
     fees = [replace(f.fee, start=_unshift(f.fee.start, a.offset)) for f in a.fees]
+    attach_player_ids(players, rumours, clubs, a.month)     # transfermarkt ids; no-op without a reference
     return ArticleExtraction(language=a.language, clubs=clubs, players=players, fees=fees, rumours=rumours)
 
 

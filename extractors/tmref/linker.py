@@ -1,24 +1,28 @@
 """Link a name found in text to one transfermarkt player, or to none.
 
 The rule (never a guess): a player id is returned only when exactly one reference player is left
-and the evidence for it is one of
-  1. the folded full name matches exactly one player (no contradicting cue);
-  2. among homonyms (or for a lone surname), exactly one plays for a club of the article;
-  3. among what is left after dropping candidates a cue contradicts (birth year off by more than
-     one, another position, another citizenship), exactly one remains and a cue the text gave
-     (age, position, nationality) positively matches it;
-  4. full names only: of the homonyms, exactly one was active in the article's season
-     (last_season >= year - 1) and every other one left the covered leagues at least four seasons
-     before (last_season <= year - 4): a long-gone namesake is not a transfer rumour's subject.
-A lone surname (or a full name that matches nobody, read as surname + first initial) never links
-on uniqueness alone: it needs 2 or 3. Ambiguous names stay unlinked.
+once candidates contradicted by the text are dropped (a birth year off by more than one, another
+citizenship), and the evidence for that one is
+  1. the folded full name matches exactly one player;
+  2. of the candidates, exactly one plays (at the snapshot) for a club of the article (for a lone
+     surname, only when at most MAX_NAMESAKES reference players bear it);
+  3. exactly one candidate is left and a cue of the text (birth year, nationality, position)
+     agrees with it, or the text's position is that of exactly one of the candidates;
+  4. recency: exactly one candidate was active in the article's season (last_season >= year - 1)
+     and, for a full name, every other one left the covered leagues at least four seasons before
+     (last_season <= year - 4); for a lone surname, only when it is the reference's only player
+     with that surname ("Dybala").
+A position never rules a candidate out (the text's position words are loose, and positions change
+over a career). A lone surname, or a full name matching nobody (read as the surname and a first
+name spelt another way), never links on rule 1. Ambiguous names stay unlinked.
 """
 from __future__ import annotations
 
 from ..extract.text import fold
 from .clubmap import to_tm
-from .players import Candidate, players_by_name, players_by_surname, reference
+from .players import Candidate, Reference, reference
 
+MAX_NAMESAKES = 6      # a lone surname with more reference players than this is not linked by club
 # our extractor's positions -> the reference's `position`
 POSITION = {"goalkeeper": "Goalkeeper", "defender": "Defender", "midfielder": "Midfield",
             "forward": "Attack"}
@@ -43,77 +47,116 @@ def _country(nationality: str | None) -> str | None:
     return DEMONYM.get(n, n) or None
 
 
-def _contradicted(c: Candidate, birth_year, position, country) -> bool:
+def _contradicted(c: Candidate, birth_year, country) -> bool:
     if birth_year and c.birth_year and abs(c.birth_year - birth_year) > 1:
-        return True
-    if position and c.position in POSITION.values() and c.position != position:
         return True
     return bool(country and c.country_of_citizenship and fold(c.country_of_citizenship) != country)
 
 
-def _matched(c: Candidate, birth_year, position, country) -> bool:
-    return bool((birth_year and c.birth_year) or (position and c.position == position)
-                or (country and c.country_of_citizenship))
+def _cued(left: list[Candidate], birth_year, position, country) -> Candidate | None:
+    """Rule 3: the one candidate a cue of the text points at."""
+    if len(left) == 1 and ((birth_year and left[0].birth_year) or (country and left[0].country_of_citizenship)
+                           or (position and left[0].position == position)):
+        return left[0]
+    same_position = [c for c in left if position and c.position == position]
+    return same_position[0] if len(left) > 1 and len(same_position) == 1 else None
 
 
-def _active_alone(cands: list[Candidate], year: int | None) -> Candidate | None:
+def _active_alone(cands: list[Candidate], year: int | None, full_name: bool) -> Candidate | None:
+    """Rule 4: the one candidate active in the article's season."""
     if not year:
         return None
     active = [c for c in cands if (c.last_season or 0) >= year - 1]
-    gone = [c for c in cands if (c.last_season or 0) <= year - 4]
-    return active[0] if len(active) == 1 and len(active) + len(gone) == len(cands) else None
+    if len(active) != 1:
+        return None
+    if full_name:
+        gone = [c for c in cands if (c.last_season or 0) <= year - 4]
+        return active[0] if len(gone) == len(cands) - 1 else None
+    return active[0] if len(cands) == 1 else None
 
 
 def decide(cands: list[Candidate], *, clubs: set[str], birth_year=None, position=None,
            country=None, year=None, full_name: bool) -> str | None:
     """The rule of the module docstring over `cands` (already looked up by name)."""
     cands = list({c.player_id: c for c in cands}.values())
-    left = [c for c in cands if not _contradicted(c, birth_year, position, country)]
+    left = [c for c in cands if not _contradicted(c, birth_year, country)]
     if not left:
         return None
     if full_name and len(cands) == 1:
         return left[0].player_id
-    in_club = [c for c in left if c.current_club_id in clubs]
+    # a common surname (Diop, Silva) is too likely to have a namesake at one of the article's
+    # clubs by chance (clubs are the snapshot's, not the article's time): it needs the full name
+    common = not full_name and len(cands) > MAX_NAMESAKES
+    in_club = [] if common else [c for c in left if c.current_club_id in clubs]
     if len(in_club) == 1:
         return in_club[0].player_id
     if len(in_club) > 1:
         return None
-    if len(left) == 1 and _matched(left[0], birth_year, position, country):
-        return left[0].player_id
-    if full_name:
-        alone = _active_alone(left, year)
-        if alone is not None and len(left) == len(cands):
-            return alone.player_id
-    return None
+    cued = _cued(left, birth_year, position, country)
+    if cued is not None:
+        return cued.player_id
+    alone = _active_alone(cands, year, full_name) if len(left) == len(cands) else None
+    return alone.player_id if alone is not None else None
 
 
-def _initial_match(cands: list[Candidate], first: str) -> list[Candidate]:
-    return [c for c in cands if fold(c.first_name)[:1] == first[:1]]
+def _first_name_match(cands: list[Candidate], first: str) -> list[Candidate]:
+    """Candidates whose first name is the text's spelt another way: the same first four letters
+    ("Mykhailo"/"Mykhaylo"), or one a prefix of the other ("Alex"/"Alexander"). An initial alone
+    is not enough: "Adrián Roldán" is not "Álex Roldán"."""
+    out = []
+    for c in cands:
+        theirs = fold(c.first_name).split()[:1]
+        if theirs and (theirs[0][:4] == first[:4] if min(len(theirs[0]), len(first)) >= 4
+                       else theirs[0].startswith(first) or first.startswith(theirs[0])):
+            out.append(c)
+    return out
 
 
 def link(name: str, *, club_ids=(), nationality: str | None = None, position: str | None = None,
-         age: int | None = None, year: int | None = None, birth_year: int | None = None) -> str | None:
+         age: int | None = None, year: int | None = None, birth_year: int | None = None,
+         tm_clubs: set[str] | None = None) -> str | None:
     """The transfermarkt player_id of `name` in this context, or None (see the module rule).
 
-    `club_ids`: our club ids of the article; `position`: the extractor's (forward, ...) or the
-    reference's; `age` with `year` (the article's) gives a birth year, as `birth_year` does."""
-    if reference() is None:
+    `club_ids`: our club ids of the article (or `tm_clubs`, already mapped, to save the mapping
+    per name); `position`: the extractor's (forward, ...) or the reference's; `age` with `year`
+    (the article's) gives a birth year, as `birth_year` does."""
+    ref = reference()
+    if ref is None:
         return None
+    return link_in(ref, name, club_ids=club_ids, nationality=nationality, position=position, age=age,
+                   year=year, birth_year=birth_year, tm_clubs=tm_clubs)
+
+
+def link_in(ref: Reference, name: str, *, club_ids=(), nationality: str | None = None,
+            position: str | None = None, age: int | None = None, year: int | None = None,
+            birth_year: int | None = None, tm_clubs: set[str] | None = None) -> str | None:
+    """`link` against a loaded reference (the extractor's hot path: no settings look-up)."""
     words = fold(name).split()
     if not words:
         return None
+    key = " ".join(words)
+    by_name, by_surname = ref.by_name, ref.by_surname
+    if len(words) >= 2:
+        full = key in by_name
+        hit = key if full or key in by_surname else None
+        if hit is None:                   # "Mykhailo Mudryk" spelt another way: surname + first name
+            hit = next((" ".join(words[i:]) for i in range(1, len(words))
+                        if " ".join(words[i:]) in by_surname), None)
+            if hit is None:
+                return None
+        rows = by_name[key] if full else by_surname[hit]
+        cands = [ref.players[i] for i in rows]
+        if not full and hit != key:
+            cands = _first_name_match(cands, words[0])
+            if not cands:
+                return None
+    else:
+        if key not in by_name and key not in by_surname:
+            return None
+        full = False
+        cands = [ref.players[i] for i in (*by_name.get(key, ()), *by_surname.get(key, ()))]
     if birth_year is None and age and year:
         birth_year = year - age
-    ctx = dict(clubs=to_tm(club_ids), birth_year=birth_year, year=year, country=_country(nationality),
-               position=POSITION.get(position or "", position))
-    key = " ".join(words)
-    if len(words) >= 2:
-        cands = players_by_name(key)
-        if cands:
-            return decide(cands, full_name=True, **ctx)
-        for i in range(1, len(words)):       # "Mykhailo Mudryk" spelt another way: surname + initial
-            cands = _initial_match(players_by_surname(" ".join(words[i:])), words[0])
-            if cands:
-                return decide(cands, full_name=False, **ctx)
-        return None
-    return decide(players_by_name(key) + players_by_surname(key), full_name=False, **ctx)
+    return decide(cands, full_name=full, clubs=to_tm(club_ids) if tm_clubs is None else tm_clubs,
+                  birth_year=birth_year, year=year, country=_country(nationality),
+                  position=POSITION.get(position or "", position))

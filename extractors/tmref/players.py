@@ -14,6 +14,7 @@ import pickle
 import tempfile
 import threading
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
@@ -55,6 +56,10 @@ class Reference:
     by_name: dict[str, list[int]] = field(default_factory=dict)
     by_surname: dict[str, list[int]] = field(default_factory=dict)
     source: Path | None = None
+
+    @cached_property
+    def latest_season(self) -> int | None:
+        return max((c.last_season or 0 for c in self.players), default=None) or None
 
 
 def surname_forms(last_name: str) -> set[str]:
@@ -136,22 +141,32 @@ def load(directory: Path) -> Reference:
 
 _LOCK = threading.Lock()
 _CACHED: dict[str, Reference | None] = {}
+_BY_SETTING: dict[tuple, Reference | None] = {}
 
 
 def reference() -> Reference | None:
-    """The reference of the configured directory, loaded once per process; None when absent."""
+    """The reference of the configured directory, loaded once per process; None when absent.
+
+    Resolved once per value of the two settings (no file system call on the hot path: the
+    extractor asks for every article); `reset()` after the files change under a process."""
+    setting = (os.environ.get("MERCATO_REFERENCE_DIR"), os.environ.get("MERCATO_DATA_DIR"))
+    try:
+        return _BY_SETTING[setting]
+    except KeyError:
+        pass
     directory = settings.reference_dir()
     key = str(directory)
-    if key not in _CACHED:
-        with _LOCK:
-            if key not in _CACHED:
-                _CACHED[key] = load(directory) if directory else None
+    with _LOCK:
+        if key not in _CACHED:
+            _CACHED[key] = load(directory) if directory else None
+        _BY_SETTING[setting] = _CACHED[key]
     return _CACHED[key]
 
 
 def reset() -> None:
     """Forget the loaded reference (tests, or after `mercato reference update`)."""
     _CACHED.clear()
+    _BY_SETTING.clear()
 
 
 def players_by_name(folded_full_name: str) -> list[Candidate]:

@@ -49,6 +49,7 @@ select
     cast(league as varchar)         as league,
     cast(tier as integer)           as tier,
     cast(aliases as varchar[])      as aliases,
+    cast(transfermarkt_club_id as varchar) as transfermarkt_club_id,
     true                            as in_reference
 from reference
 
@@ -62,5 +63,6 @@ select
     cast(null as varchar),
     cast(null as integer),
     cast([] as varchar[]),
+    cast(null as varchar),
     false
 from unknown_to_reference

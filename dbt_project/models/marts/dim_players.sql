@@ -14,6 +14,27 @@ rumours as (
 
 ),
 
+tm_links as (
+
+    select * from {{ ref('int_player_transfermarkt_ids') }}
+
+),
+
+tm_players as (
+
+    select * from {{ ref('stg_reference__tm_players') }}
+
+),
+
+-- our club key of a transfermarkt club (the mapping column of the club seed)
+tm_clubs as (
+
+    select club_id, transfermarkt_club_id
+    from {{ ref('stg_reference__clubs') }}
+    where transfermarkt_club_id is not null
+
+),
+
 players as (
 
     select player_key
@@ -94,9 +115,22 @@ select
     cast(seen.position as varchar)                          as position,
     cast(seen.birth_year as integer)                        as birth_year,
     cast(seen.nationality as varchar)                       as nationality,
-    cast(seen.primary_role as varchar)                      as primary_role
+    cast(seen.primary_role as varchar)                      as primary_role,
+    cast(tm_links.transfermarkt_player_id as varchar)       as transfermarkt_player_id,
+    cast(tm_players.date_of_birth as date)                  as date_of_birth,
+    cast(tm_players.position as varchar)                    as transfermarkt_position,
+    cast(tm_players.sub_position as varchar)                as transfermarkt_sub_position,
+    cast(tm_players.citizenship as varchar)                 as citizenship,
+    cast(tm_clubs.club_id as varchar)                       as current_club_key,
+    cast(tm_players.current_club_name as varchar)           as current_club_name,
+    cast(tm_players.market_value_eur as bigint)             as market_value_eur,
+    cast(tm_players.snapshot_date as date)                  as market_value_date,
+    cast(tm_players.last_season as integer)                 as transfermarkt_last_season
 from players
 left join names on players.player_key = names.player_key
 left join variants on players.player_key = variants.player_key
 left join seen on players.player_key = seen.player_key
 left join last_club on players.player_key = last_club.player_key
+left join tm_links on players.player_key = tm_links.player_key
+left join tm_players on tm_links.transfermarkt_player_id = tm_players.transfermarkt_player_id
+left join tm_clubs on tm_players.current_transfermarkt_club_id = tm_clubs.transfermarkt_club_id

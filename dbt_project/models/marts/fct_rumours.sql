@@ -10,7 +10,8 @@ mentions as (
 
 players as (
 
-    select player_key, display_name from {{ ref('dim_players') }}
+    select player_key, display_name, transfermarkt_player_id, market_value_eur, market_value_date
+    from {{ ref('dim_players') }}
 
 ),
 
@@ -85,6 +86,10 @@ select
     cast(fee_min_eur as double)             as fee_min_eur,
     cast(fee_median_eur as double)          as fee_median_eur,
     cast(fee_max_eur as double)             as fee_max_eur,
-    cast(max_confidence as double)          as max_confidence
+    cast(max_confidence as double)          as max_confidence,
+    cast(players.transfermarkt_player_id as varchar) as transfermarkt_player_id,
+    cast(players.market_value_eur as bigint) as player_market_value_eur,
+    cast(players.market_value_date as date) as player_market_value_date,
+    cast(fee_median_eur / nullif(players.market_value_eur, 0) as double) as fee_to_market_value
 from consolidated
 left join players on consolidated.player_key = players.player_key

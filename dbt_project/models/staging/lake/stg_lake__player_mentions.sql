@@ -18,6 +18,7 @@ renamed as (
         cast(position as varchar)        as position,
         cast(birth_year as integer)      as birth_year,
         cast(nationality as varchar)     as nationality,
+        cast(player_id as varchar)       as player_id,
         cast(ingest_date as date)        as ingest_date
     from source
 

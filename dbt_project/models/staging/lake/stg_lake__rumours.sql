@@ -15,6 +15,7 @@ renamed as (
         cast(rumour_idx as integer)        as rumour_idx,
         cast(player_key as varchar)        as player_key,
         cast(player_name as varchar)       as player_name,
+        cast(player_id as varchar)         as player_id,
         cast(from_club_id as varchar)      as from_club_id,
         cast(from_club as varchar)         as from_club_name,
         cast(to_club_id as varchar)        as to_club_id,

@@ -16,7 +16,8 @@ renamed as (
         list_filter(
             list_transform(string_split(coalesce(aliases, ''), '|'), lambda a: trim(a)),
             lambda a: a <> ''
-        )                                          as aliases
+        )                                          as aliases,
+        nullif(trim(transfermarkt_club_id), '')    as transfermarkt_club_id
     from source
 
 )

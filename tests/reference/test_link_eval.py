@@ -1,0 +1,33 @@
+"""The link-quality measure on predictions and gold written here, against the tiny reference."""
+import json
+
+from extractors.tmref import link_eval
+
+
+def _jsonl(path, rows):
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_measure_counts_right_wrong_and_unknown(tiny_reference, tmp_path):
+    gold = _jsonl(tmp_path / "gold.jsonl", [
+        {"file": "a.txt", "rumours": [{"player": "Pierre Kalulu"}, {"player": "Virgil van Dijk"},
+                                      {"player": "Marco Rossi"}]},          # two Marco Rossi: unknown
+        {"file": "b.txt", "rumours": [{"player": "Trent Alexander-Arnold"}, {"player": "Nobody Known"}]},
+        {"file": "c.txt", "rumours": [{"player": "Rodri"}]},
+    ])
+    pred = _jsonl(tmp_path / "pred.jsonl", [
+        {"file": "a.txt", "rumours": [{"player": "Kalulu", "player_id": "1"},
+                                      {"player": "Virgil van Dijk", "player_id": None},
+                                      {"player": "Marco Rossi", "player_id": "4"}]},
+        {"file": "b.txt", "rumours": [{"player": "Alexander-Arnold", "player_id": "3"},      # wrong id
+                                      {"player": "Luca Bianchi", "player_id": "6"}]},        # not a mover
+    ])
+    figs = link_eval.measure(pred, gold)
+    assert figs["gold_movers"] == 6 and figs["known_to_reference"] == 4      # Kalulu, van Dijk, TAA, Rodri
+    assert figs["linked_right"] == 1 and figs["recall_known"] == 0.25
+    assert figs["found_known"] == 3 and figs["recall_found"] == round(1 / 3, 4)
+    assert figs["linked_rumours"] == 4 and figs["linked_not_gold_movers"] == 1
+    assert figs["judged_links"] == 2 and figs["wrong_links"] == 1             # Marco Rossi is not judged
+    assert figs["strict_wrong"] == 3 and figs["strict_wrong_rate"] == 0.75
+    assert "1/4 gold movers known to the reference linked right (25.0 %" in link_eval.report(figs)
