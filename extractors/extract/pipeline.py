@@ -87,12 +87,11 @@ def decide(a: Analysis, scorer) -> ArticleExtraction:
     players = []
     for p in a.persons:
         m = p.to_mention()
-        if p.key in movers or learned.get(id(p)):
+        if p.key in movers:
             m.role = "player"
-        elif id(p) in learned or p.weak:
-            if m.role == "player":
-                continue    # not shown to be a footballer (by the model, or a lone capitalised word)
-        players.append(m)
+        elif m.role == "player" and not learned.get(id(p), not p.weak):
+            continue        # not shown to be a footballer (by the model, or a lone capitalised word)
+        players.append(m)   # a role the text states (coach, agent, ...) stands
     # offsets in the text as given (the headline prepended by analyse() is not part of it)
     clubs = [replace(c, start=_unshift(c.start, a.offset)) for c in a.clubs]
     fees = [replace(f.fee, start=_unshift(f.fee.start, a.offset)) for f in a.fees]
