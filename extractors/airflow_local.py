@@ -271,7 +271,7 @@ def _foreground(port: int) -> int:
     proc = start_standalone(port, env=env)
     try:
         try:
-            wait_healthy(base, proc=proc)
+            wait_healthy(base, timeout=600, proc=proc)   # 2 shared cores: minutes, at worst
             ensure_pool(env)
             password = read_password(home)
         except (RuntimeError, TimeoutError) as err:

@@ -69,7 +69,7 @@ class Standalone:
                                      env=self.env, cwd=ROOT, stdout=open(self.log, "wb"), stderr=subprocess.STDOUT,
                                      start_new_session=True)
         self.seen: set[int] = set()
-        wait_healthy(self.base, timeout=240, proc=self.proc)
+        wait_healthy(self.base, timeout=600, proc=self.proc)
         self.remember()
         self.api = Api(self.base, "admin", read_password(self.home))
         self.api.wait_dag()
