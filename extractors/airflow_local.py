@@ -223,9 +223,13 @@ class Api:
         return self.call("GET", f"/dags/{dag_id}/dagRuns/{run_id}")["state"]
 
     def wait_run(self, run_id: str, dag_id: str = DAG_ID, timeout: float = 900, on_poll=None) -> str:
-        deadline = time.monotonic() + timeout
+        deadline, state = time.monotonic() + timeout, "unknown"
         while time.monotonic() < deadline:
-            state = self.run_state(run_id, dag_id)
+            try:
+                state = self.run_state(run_id, dag_id)
+            except OSError:          # one slow answer of a busy api-server (socket timeout): ask again
+                time.sleep(2)
+                continue
             if state in ("success", "failed"):
                 return state
             if on_poll:
