@@ -66,7 +66,6 @@ def transfer_rumours():
     def docs() -> str:
         from extractors.warehouse import generate_docs
 
-        orch.seed_partial_parse()
         return str(generate_docs())
 
     @task

@@ -104,24 +104,6 @@ def prepare_warehouse() -> str:
     return str(build)
 
 
-def seed_partial_parse() -> bool:
-    """Give dbt's target dir of this data location the precompiled partial-parse file (`make
-    setup`) when it has none yet, so the first `docs` run re-parses only what changed. dbt
-    checks the file itself: made for other env vars (another data location), it parses all."""
-    import shutil
-
-    from extractors.warehouse import target_dir
-
-    src, dst = DBT_PROJECT_DIR / "target" / "partial_parse.msgpack", target_dir(paths()) / "partial_parse.msgpack"
-    if dst.exists() or not src.exists():
-        return False
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dst.with_name(dst.name + ".tmp")
-    shutil.copyfile(src, tmp)
-    tmp.replace(dst)
-    return True
-
-
 def cosmos_group(upstream, group_id: str = "warehouse"):
     """The dbt project as an Airflow task group in cosmos' WATCHER mode: one producer task runs a
     single `dbt build` of every model and seed (in the writer pool), and one watcher task per model
