@@ -2,12 +2,14 @@
 
 discover+fetch+clean (one mapped task per source) -> land -> extract (after the transfermarkt
   reference is refreshed, when older than a week)
-  -> dbt (cosmos task group, one DuckDB writer at a time) -> publish -> docs, summary
+  -> dbt (cosmos task group: one `dbt build`, one watcher task per model) -> publish -> docs, summary
+Every task that writes the lake or DuckDB is in the `duckdb_writer` pool of one slot.
 The task bodies live in extractors/; this file only wires them together.
 """
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from airflow.sdk import dag, get_current_context, task
+from airflow.timetables.trigger import CronTriggerTimetable
 
 from extractors import orchestration as orch
 
@@ -16,10 +18,13 @@ ASSETS = orch.assets()
 
 @dag(
     dag_id=orch.DAG_ID,
-    schedule="@hourly",
-    start_date=datetime(2026, 1, 1),
+    # hourly on the hour; a fresh or unpaused DAG waits for the next hour instead of starting a
+    # run at once (no start_date: it would make the scheduler run the last past hour now)
+    schedule=CronTriggerTimetable("0 * * * *", timezone="UTC", run_immediately=timedelta(0)),
     catchup=False,
-    max_active_runs=1,
+    # runs overlap in fetch and clean; every task that writes the lake or DuckDB is in the
+    # one-slot writer pool, so writes stay serialised across runs
+    max_active_runs=4,
     tags=["mercato", "transfers", "lake", "dbt"],
     params=orch.params(),
     default_args={"owner": "mercato", "retries": 2, "retry_delay": timedelta(seconds=20)},
@@ -45,7 +50,8 @@ def transfer_rumours():
     def reference() -> dict:
         return orch.refresh_reference()
 
-    @task(outlets=[ASSETS[t] for t in ("club_mentions", "player_mentions", "fee_mentions", "rumours", "llm_calls")])
+    @task(outlets=[ASSETS[t] for t in ("club_mentions", "player_mentions", "fee_mentions", "rumours", "llm_calls")],
+          pool=orch.DUCKDB_POOL)
     def extract() -> dict:
         from extractors.pipeline import extract as extract_day
 
@@ -79,7 +85,8 @@ def transfer_rumours():
     landed = land(ingest.expand(source=list_sources()))
     extracted = extract()
     [landed, reference()] >> extracted
-    extracted >> prepare_warehouse() >> orch.cosmos_group() >> publish() >> [docs(), summary()]
+    prepared = extracted >> prepare_warehouse()
+    orch.cosmos_group(upstream=prepared) >> publish() >> [docs(), summary()]
 
 
 transfer_rumours()

@@ -54,6 +54,9 @@ def airflow_env(port: int = 8080, home: str | os.PathLike | None = None, **extra
         "AIRFLOW__COSMOS__DBT_DOCS_DIR": str(paths().docs),          # Airflow 2 plugin's setting
         "AIRFLOW__COSMOS__DBT_DOCS_INDEX_FILE_NAME": "index.html",
         "AIRFLOW__COSMOS__ENABLE_TELEMETRY": "False",
+        # dbt's partial-parse file, kept by cosmos between dbt tasks, per Airflow home
+        "AIRFLOW__COSMOS__CACHE_DIR": str(home / "cosmos_cache"),
+        "AIRFLOW__COSMOS__ENABLE_CACHE": "True",
         "DO_NOT_TRACK": "true",
         "SCARF_NO_ANALYTICS": "true",
         # standalone starts its components as `airflow ...` from PATH: this venv's first
@@ -220,9 +223,13 @@ class Api:
         return self.call("GET", f"/dags/{dag_id}/dagRuns/{run_id}")["state"]
 
     def wait_run(self, run_id: str, dag_id: str = DAG_ID, timeout: float = 900, on_poll=None) -> str:
-        deadline = time.monotonic() + timeout
+        deadline, state = time.monotonic() + timeout, "unknown"
         while time.monotonic() < deadline:
-            state = self.run_state(run_id, dag_id)
+            try:
+                state = self.run_state(run_id, dag_id)
+            except OSError:          # one slow answer of a busy api-server (socket timeout): ask again
+                time.sleep(2)
+                continue
             if state in ("success", "failed"):
                 return state
             if on_poll:
@@ -272,7 +279,7 @@ def _foreground(port: int) -> int:
     proc = start_standalone(port, env=env)
     try:
         try:
-            wait_healthy(base, proc=proc)
+            wait_healthy(base, timeout=600, proc=proc)   # 2 shared cores: minutes, at worst
             ensure_pool(env)
             password = read_password(home)
         except (RuntimeError, TimeoutError) as err:

@@ -4,6 +4,7 @@
     python -m extractors.bench --large       # N = 10,000
     python -m extractors.bench --tiny        # N = 20, scaling at 3·N: a smoke run
     python -m extractors.bench --profile     # also a pyinstrument profile of clean+land+extract
+    python -m extractors.bench --only dag    # only the DAG run against `mercato run` (bench_dag)
 
 The corpus (extractors/bench_corpus.py) is written to a temp dir with one sitemap
 per outlet and served over HTTP on 127.0.0.1; the stages run against a temp data
@@ -530,7 +531,8 @@ def _ratio(a, b):
 
 
 def run(n: int, scale: int, seed: int, out_dir: Path, *, with_dbt_scale: bool = True, profile: bool = False,
-        keep: bool = False, verbose: bool = True, only: str | None = None, dbt_copies: int = 10) -> dict:
+        keep: bool = False, verbose: bool = True, only: str | None = None, dbt_copies: int = 10,
+        dag_rounds: int = 2) -> dict:
     from extractors.serve import StaticSite
 
     tmp = Path(tempfile.mkdtemp(prefix="mercato-bench-"))
@@ -538,6 +540,9 @@ def run(n: int, scale: int, seed: int, out_dir: Path, *, with_dbt_scale: bool = 
     started = time.perf_counter()
     figures: dict = {"meta": _meta(n, scale, seed)}
     try:
+        if only == "dag":
+            figures["dag_run"] = _dag_figure(b, dag_rounds)
+            return _finish(figures, started)
         probe = b.child("probe")["missing"]
         figures["meta"]["unavailable"] = {k: v for k, v in probe.items() if v}
         for k, v in probe.items():
@@ -556,14 +561,31 @@ def run(n: int, scale: int, seed: int, out_dir: Path, *, with_dbt_scale: bool = 
             else:
                 figures.update(_measure(b, site.url, probe, with_dbt_scale=with_dbt_scale, profile=profile,
                                         out_dir=out_dir))
+        if only is None and probe["warehouse"] is None:
+            figures["dag_run"] = _dag_figure(b, dag_rounds)
     finally:
         if keep:
             print(f"[bench] kept {tmp}")
         else:
             shutil.rmtree(tmp, ignore_errors=True)
+    return _finish(figures, started)
+
+
+def _finish(figures: dict, started: float) -> dict:
     figures["meta"]["total_seconds"] = time.perf_counter() - started
     figures["targets"] = targets(figures)
     return figures
+
+
+def _dag_figure(b: Bench, rounds: int) -> dict:
+    """The DAG run (trigger to success) against `mercato run` over the sample site (bench_dag)."""
+    from extractors import bench_dag
+
+    b.log(f"the DAG against mercato run over {bench_dag.SOURCES_FILE.name}, {rounds} round(s) each")
+    (b.tmp / "dag").mkdir(exist_ok=True)
+    res = bench_dag.measure(b.tmp / "dag", rounds=rounds, log=b.log)
+    b.log(f"DAG / mercato run: {res['ratio']:.2f} (first runs {res['ratio_cold']:.2f})")
+    return res
 
 
 def _measure(b: Bench, base_url: str, probe: dict, *, with_dbt_scale: bool, profile: bool, out_dir: Path) -> dict:
@@ -776,6 +798,7 @@ TARGETS = (
     ("scaling_memory", "peak memory clean+extract 10·N / N", 1.2, "le"),
     ("incremental_dbt", "incremental dbt (+1%) / full at 10·N", 0.25, "le"),
     ("extract_plain", "extract on plain text, articles/s per core", 200.0, "ge"),
+    ("dag_vs_run", "DAG run / mercato run, sample site", 2.0, "le"),
 )
 
 
@@ -787,6 +810,7 @@ def targets(f: dict) -> list[dict]:
         "scaling_memory": f.get("scaling", {}).get("memory_ratio"),
         "incremental_dbt": f.get("incremental_dbt", {}).get("ratio"),
         "extract_plain": f.get("extract_plain_text", {}).get("articles_per_s"),
+        "dag_vs_run": f.get("dag_run", {}).get("ratio"),
     }
     fl, sc, pt = f.get("floor", {}), f.get("scaling", {}), f.get("extract_plain_text", {})
     floor_cpu = fl.get("trafilatura_extract", {}).get("loop_cpu_seconds")
@@ -898,6 +922,7 @@ def report(f: dict) -> str:
                      f"on {m['cpu_count']} cores" + ("  (other work shared the machine: wall-time figures are "
                                                       "pessimistic, see the CPU-time column)"
                                                       if max(loads) > m["cpu_count"] + 0.5 else ""))
+    lines += _dag_lines(f)
     lines += ["", f"{'target':<48}{'value':>10}  {'goal':>8}  {'result':<8}  {'from CPU time':>13}"]
     for t in f["targets"]:
         v = "n/a" if t["value"] is None else f"{t['value']:.2f}"
@@ -928,6 +953,34 @@ def report_dbt(f: dict) -> str:
             res = "SKIPPED" if t["met"] is None else ("MET" if t["met"] else "NOT MET")
             cpu = "" if t.get("value_cpu") is None else f"  (from CPU time {t['value_cpu']:.2f})"
             lines += ["", f"{t['target']}: {v}  goal <= {t['threshold']:g}  {res}{cpu}"]
+    return "\n".join(lines)
+
+
+def _dag_lines(f: dict) -> list[str]:
+    d = f.get("dag_run")
+    if not d:
+        return []
+    out = [f"DAG run (airflow dags test, trigger to success) against mercato run, {d['sources']} "
+           f"({d['articles']} articles, {d['rumours']} rumours):"]
+    for i, (dag, run) in enumerate(zip(d["dag"], d["mercato_run"]), 1):
+        setup = dag.get("harness_seconds")
+        out.append(f"  run {i}: DAG {dag['seconds']:6.1f} s (command {dag['command_seconds']:.1f} s"
+                   + (f"; dags test's set-up before the first task {setup:.1f} s)" if setup is not None else ")")
+                   + f"  mercato run {run['seconds']:6.1f} s  ratio {dag['seconds'] / run['seconds']:.2f}")
+    if d.get("ratio_without_harness"):
+        out.append(f"  last runs without dags test's set-up: ratio {d['ratio_without_harness']:.2f}")
+    return out
+
+
+def report_dag(f: dict) -> str:
+    """The report of ``--only dag``."""
+    m = f["meta"]
+    lines = [f"Mercato bench --only dag  commit={m['commit']}  cores={m['cpu_count']}  "
+             f"total {m.get('total_seconds', 0):.0f} s", ""] + _dag_lines(f)
+    for t in f["targets"]:
+        if t["key"] == "dag_vs_run":
+            res = "SKIPPED" if t["met"] is None else ("MET" if t["met"] else "NOT MET")
+            lines += ["", f"{t['target']}: {t['value']:.2f}  goal <= {t['threshold']:g}  {res}"]
     return "\n".join(lines)
 
 
@@ -1021,22 +1074,23 @@ def main(argv=None) -> int:
     ap.add_argument("--quiet", action="store_true")
     ap.add_argument("--dbt-copies", type=int, default=None,
                     help="dbt growth: also build a lake with every article copied this many times (default 10; 2 with --tiny)")
-    ap.add_argument("--only", choices=["dbt"], default=None,
-                    help="dbt: only the incremental (+1%%) vs full dbt build at scale·N (figures in dbt-latest.json)")
+    ap.add_argument("--only", choices=["dbt", "dag"], default=None,
+                    help="dbt: only the incremental (+1%%) vs full dbt build at scale·N (figures in dbt-latest.json); "
+                         "dag: only the DAG run against mercato run over the sample site (dag-latest.json)")
     args = ap.parse_args(argv)
     n = args.n or (20 if args.tiny else 10_000 if args.large else 1000)
     scale = 3 if args.tiny else 10
     out_dir = Path(args.out)
     figures = run(n, scale, args.seed, out_dir, with_dbt_scale=not args.no_dbt_scale, profile=args.profile,
                   keep=args.keep, verbose=not args.quiet, only=args.only,
-                  dbt_copies=args.dbt_copies or (2 if args.tiny else 10))
-    if args.only == "dbt":
+                  dbt_copies=args.dbt_copies or (2 if args.tiny else 10), dag_rounds=1 if args.tiny else 2)
+    if args.only:
         # a partial run: its own file, latest.json (the full bench) is left alone
         out_dir.mkdir(parents=True, exist_ok=True)
-        path = out_dir / "dbt-latest.json"
+        path = out_dir / f"{args.only}-latest.json"
         path.write_text(json.dumps(figures, indent=2, default=str), "utf-8")
         print()
-        print(report_dbt(figures))
+        print(report_dbt(figures) if args.only == "dbt" else report_dag(figures))
         print(f"\nfigures: {path}")
         return 0
     path = write_outputs(figures, out_dir)

@@ -15,32 +15,53 @@ LANGUAGES = ["it", "en", "es", "fr"]
 EXTRACTORS = ("local", "llm")
 
 
+SOURCE_SCHEMA = {   # one inline source: the fields of a sources file entry (extractors.sources.Source)
+    "type": "object",
+    "required": ["name", "kind"],
+    "properties": {
+        "name": {"type": "string"},
+        "kind": {"type": "string", "enum": ["rss", "sitemap", "urls", "local"]},
+        "url": {"type": "string"}, "path": {"type": "string"},
+        "urls": {"type": "array", "items": {"type": "string"}},
+        "language": {"type": "string", "enum": LANGUAGES},
+        "max_articles": {"type": "integer", "minimum": 1}, "delay": {"type": "number", "minimum": 0},
+    },
+}
+INLINE_EXAMPLE = '[{"name": "tmw", "kind": "rss", "url": "https://www.tuttomercatoweb.com/rss/", "language": "it"}]'
+
+
 def params() -> dict:
+    """The trigger form. Every field has a title, a description with an example, and a default
+    that runs as is (the bundled sample site); the inline sources are optional (null allowed)."""
     from airflow.sdk import Param
 
     return {
         "sources_file": Param(
             DEFAULT_SOURCES_FILE, type="string", title="Sources file",
+            examples=[DEFAULT_SOURCES_FILE, "data/sources/live.yml"],
             description="YAML file of sources (name, kind rss|sitemap|urls|local, url or path, language, "
-                        "max_articles), relative to the repository. Ignored when 'Sources' below is not empty."),
+                        "max_articles), relative to the repository, e.g. data/sources/live.yml (real feeds). "
+                        "Ignored when 'Sources (inline)' below is given."),
         "sources": Param(
-            [], type="array", title="Sources (inline)",
-            description="Optional list of sources, same fields as in the file, e.g. "
-                        '[{"name": "tmw", "kind": "rss", "url": "https://.../feed", "language": "it"}]. '
-                        "When given, it replaces the sources file."),
+            None, type=["null", "array"], items=SOURCE_SCHEMA, title="Sources (inline)",
+            description=f"Optional JSON array of source objects, same fields as in the file, e.g. {INLINE_EXAMPLE}. "
+                        "When given, it replaces the sources file; leave empty to use the file."),
         "max_articles": Param(
             50, type="integer", minimum=1, maximum=5000, title="Max articles per source",
-            description="Upper bound of articles taken from each source in this run."),
+            description="Upper bound of articles taken from each source in this run, e.g. 5 for a quick try."),
         "languages": Param(
             LANGUAGES, type="array", items={"type": "string", "enum": LANGUAGES}, title="Languages",
-            description="Keep only articles detected in these languages; others are recorded as rejects."),
+            description="Keep only articles detected in these languages, e.g. it and en; others are recorded "
+                        "as rejects."),
         "host_delay": Param(
             1.0, type="number", minimum=0, maximum=60, title="Delay per host (s)",
-            description="Minimum seconds between two requests to the same host (politeness)."),
+            description="Minimum seconds between two requests to the same host (politeness), e.g. 1.0 for "
+                        "real sites; a source's own 'delay' wins (the sample site uses 0)."),
         "extractor": Param(
             "local", type="string", enum=list(EXTRACTORS), title="Extractor",
-            description="local: the rule-based extractors (fast, no network). llm: a language model at "
-                        "OPENAI_BASE_URL (model MERCATO_LLM_MODEL, key OPENAI_API_KEY, set in the workers' "
+            examples=list(EXTRACTORS),
+            description="local: the extractors of this package (fast, no network), e.g. local. llm: a language "
+                        "model at OPENAI_BASE_URL (model MERCATO_LLM_MODEL, key OPENAI_API_KEY, set in the workers' "
                         "environment), answers validated and cached; an invalid answer or a failed call falls "
                         "back to the local extractor and the reason is kept in the lake table llm_calls."),
     }
@@ -113,22 +134,57 @@ def prepare_warehouse() -> str:
     return str(build)
 
 
-def cosmos_group(group_id: str = "warehouse"):
-    """The dbt project as an Airflow task group, one task per model or seed, then all dbt tests in one task (relationship tests span models)."""
+def cosmos_group(upstream, group_id: str = "warehouse"):
+    """The dbt project as an Airflow task group in cosmos' WATCHER mode: one producer task runs a
+    single `dbt build` of every model and seed (in the writer pool), and one watcher task per model
+    or seed reports that node's result from the producer's events, so the UI shows (and a clear
+    retries) each model; then all dbt tests in one task (relationship tests span models)."""
     from cosmos import DbtTaskGroup, ExecutionConfig, ProfileConfig, ProjectConfig, RenderConfig
-    from cosmos.constants import InvocationMode, LoadMode, TestBehavior
+    from cosmos.constants import ExecutionMode, InvocationMode, LoadMode, TestBehavior
 
     from extractors.warehouse import dbt_env
 
     env = dbt_env(paths())
-    return DbtTaskGroup(
+    group = DbtTaskGroup(
         group_id=group_id,
         project_config=ProjectConfig(dbt_project_path=DBT_PROJECT_DIR, manifest_path=DBT_MANIFEST,
                                      install_dbt_deps=False, env_vars=env),
         profile_config=ProfileConfig(profile_name="mercato", target_name="dev",
                                      profiles_yml_filepath=DBT_PROJECT_DIR / "profiles.yml"),
-        execution_config=ExecutionConfig(invocation_mode=InvocationMode.DBT_RUNNER),
+        execution_config=ExecutionConfig(execution_mode=ExecutionMode.WATCHER,
+                                         invocation_mode=InvocationMode.DBT_RUNNER),
         render_config=RenderConfig(load_method=LoadMode.DBT_MANIFEST, test_behavior=TestBehavior.AFTER_ALL),
-        operator_args={"pool": DUCKDB_POOL, "install_deps": False},
+        # no dbt model assets: the lake tables are the DAG's Assets (and cosmos would name the
+        # models after the profile's default path, not the build file's)
+        operator_args={"pool": DUCKDB_POOL, "install_deps": False, "emit_datasets": False},
         default_args={"retries": 1},
     )
+    upstream >> group
+    _watch_after_the_build(group)
+    return group
+
+
+def _watch_after_the_build(group) -> None:
+    """Watchers read the producer's per-node results; they start once it has finished.
+
+    - `airflow dags test` runs one task at a time: a watcher started before the producer would
+      wait for results nobody produces. After the producer, every watcher finds its result at
+      once, under any executor, without a triggerer round trip.
+    - Watchers write nothing on their first try, so they leave the one-slot writer pool to the
+      writers (the producer, the tests). A retried watcher runs `dbt run` for its model, as the
+      writer of its run's dbt step (the producer has finished); should another run's writer hold
+      the file then, DuckDB refuses the lock and the try fails with that error, nothing written.
+    - A root watcher also runs when the producer failed (it reports its own node), but not when
+      the producer never ran because the step before the group failed."""
+    from airflow.task.trigger_rule import TriggerRule
+    from cosmos.operators._watcher.base import BaseConsumerSensor
+
+    tasks = list(group.children.values())
+    producer = next(t for t in tasks if t.task_id.endswith(".dbt_producer_watcher"))
+    for t in tasks:
+        if not isinstance(t, BaseConsumerSensor):
+            continue
+        t.pool = "default_pool"
+        if not any(u.startswith(group.group_id + ".") for u in t.upstream_task_ids):
+            producer >> t
+            t.trigger_rule = TriggerRule.ALL_DONE_MIN_ONE_SUCCESS

@@ -14,6 +14,7 @@ os.environ.setdefault("AIRFLOW__CORE__LOAD_EXAMPLES", "False")
 os.environ.setdefault("AIRFLOW__DATABASE__SQL_ALCHEMY_CONN", f"sqlite:///{ROOT / 'airflow_home' / 'airflow.db'}")
 os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
 os.environ.setdefault("AIRFLOW__COSMOS__ENABLE_TELEMETRY", "False")
+os.environ.setdefault("AIRFLOW__COSMOS__CACHE_DIR", str(ROOT / "airflow_home" / "cosmos_cache"))
 os.environ.setdefault("DO_NOT_TRACK", "true")
 # The tests' HTTP servers all listen on 127.0.0.1, which the fetcher refuses unless allowed
 # (extractors/netguard.py); tests of the refusal itself set their own allowance.

@@ -23,7 +23,7 @@ def test_corpus_is_deterministic_sized_and_has_transfer_sentences():
 def figures(tmp_path_factory):
     out = tmp_path_factory.mktemp("bench")
     proc = subprocess.run([sys.executable, "-m", "extractors.bench", "--tiny", "--quiet", "--out", str(out)],
-                          cwd=REPO_ROOT, capture_output=True, text=True, timeout=900)
+                          cwd=REPO_ROOT, capture_output=True, text=True, timeout=1800)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     assert "MET" in proc.stdout                      # the targets table was printed
     latest = json.loads((out / "latest.json").read_text())
@@ -116,3 +116,16 @@ def test_targets_table_has_a_measured_value_for_every_target(figures):
     assert set(got) == {k for k, *_ in bench.TARGETS}
     for t in got.values():
         assert _positive(t["value"]) and isinstance(t["met"], bool), t
+
+
+@pytest.mark.slow
+def test_dag_run_is_measured_against_mercato_run_on_the_same_sources(figures):
+    d = figures["dag_run"]
+    assert d["sources"] == "data/sources/samples.yml" and d["rounds"] == 1
+    assert len(d["dag"]) == len(d["mercato_run"]) == 1
+    # both sides published the same warehouse (the bench checks it), with the sample rumours in it
+    assert d["articles"] > 0 and d["rumours"] > 0
+    dag, run = d["dag"][0], d["mercato_run"][0]
+    assert _positive(dag["seconds"]) and _positive(run["seconds"])
+    assert dag["seconds"] < dag["command_seconds"]     # trigger to success lies inside the command
+    assert math.isclose(d["ratio"], dag["seconds"] / run["seconds"])

@@ -25,10 +25,29 @@ def test_dag_folder_has_no_import_errors(dagbag):
 
 
 def test_tags_schedule_and_catchup(dag):
+    from airflow.timetables.trigger import CronTriggerTimetable
+
     assert {"mercato", "transfers"} <= set(dag.tags)
     assert dag.catchup is False
-    assert dag.max_active_runs == 1
-    assert dag.schedule == "@hourly"
+    assert isinstance(dag.timetable, CronTriggerTimetable) and dag.timetable._expression == "0 * * * *"
+    assert dag.max_active_runs > 1            # a user's trigger never queues behind the hourly run
+
+
+@pytest.mark.parametrize("now", ["2026-03-01T10:00:30", "2026-03-01T10:04:00", "2026-03-01T10:59:00"])
+def test_a_fresh_dag_waits_for_the_next_hour_instead_of_running_at_once(dag, monkeypatch, now):
+    """What the scheduler asks the timetable when a DAG is new (or unpaused) and has no run yet:
+    the first scheduled run is the next full hour, even a few seconds after an hour has struck
+    (cron timetables otherwise run the last past hour at once, or within minutes of it)."""
+    import pendulum
+    from airflow.timetables import trigger
+    from airflow.timetables.base import TimeRestriction
+
+    at = pendulum.parse(now, tz="UTC")
+    monkeypatch.setattr(trigger, "utcnow", lambda: at)
+    info = dag.timetable.next_dagrun_info(
+        last_automated_data_interval=None,
+        restriction=TimeRestriction(earliest=dag.start_date, latest=dag.end_date, catchup=dag.catchup))
+    assert info.run_after == at.add(hours=1).start_of("hour")
 
 
 def test_every_task_retries(dag):
@@ -43,6 +62,23 @@ def test_every_param_has_title_and_description(dag):
     for name in params.keys():
         param = params.get_param(name)
         assert param.schema.get("title") and param.description, name
+        assert "e.g." in param.description, f"{name}: no example"
+
+
+def test_inline_sources_are_optional_json_objects(dag):
+    import copy
+
+    from airflow.sdk.exceptions import ParamValidationError
+
+    sources = dag.params.get_param("sources")
+    assert "null" in sources.schema["type"] and sources.value is None     # not required by the form
+    assert sources.schema["items"]["type"] == "object"
+    one = {"name": "site", "kind": "rss", "url": "http://127.0.0.1:9/rss.xml", "language": "it"}
+    form = copy.deepcopy(dag.params)
+    form["sources"] = [one]
+    assert form.validate()["sources"] == [one]
+    with pytest.raises(ParamValidationError):
+        form["sources"] = ["http://127.0.0.1:9/rss.xml"]           # a string, not an object
 
 
 def test_ingest_is_mapped_over_sources(dag):
@@ -55,12 +91,34 @@ def test_lake_tables_are_asset_outlets(dag):
     assert {"mercato_lake_articles", "mercato_lake_rumours", "mercato_lake_rejects"} <= names
 
 
-def test_dbt_runs_through_cosmos_in_a_single_writer_pool(dag):
+def test_dbt_is_one_build_watched_by_one_task_per_model(dag):
+    from cosmos.operators._watcher.base import BaseConsumerSensor
+    from cosmos.operators.watcher import DbtProducerWatcherOperator
+
     dbt_tasks = [t for t in dag.tasks if t.task_id.startswith("warehouse.")]
-    assert any(t.task_id.endswith("fct_rumours_run") or "fct_rumours" in t.task_id for t in dbt_tasks)
-    assert all(t.pool == "duckdb_writer" for t in dbt_tasks)
-    assert dag.get_task("publish").pool == "duckdb_writer"
-    assert dag.get_task("land").pool == "duckdb_writer"
+    producers = [t for t in dbt_tasks if isinstance(t, DbtProducerWatcherOperator)]
+    watchers = {t.task_id: t for t in dbt_tasks if isinstance(t, BaseConsumerSensor)}
+    assert [p.task_id for p in producers] == ["warehouse.dbt_producer_watcher"]
+    assert "warehouse.fct_rumours_run" in watchers and "warehouse.clubs_seed" in watchers
+    assert len(watchers) >= 20                       # every model and seed stays visible (and retryable)
+    producer = producers[0]
+    assert producer.upstream_task_ids == {"prepare_warehouse"}
+    for w in watchers.values():
+        # every watcher runs after the build: at the root directly, the others through their parents
+        in_group = {u for u in w.upstream_task_ids if u.startswith("warehouse.")}
+        assert in_group == {producer.task_id} or in_group <= set(watchers), w.task_id
+        if in_group == {producer.task_id}:
+            assert w.trigger_rule == "all_done_min_one_success", w.task_id
+
+
+def test_every_writer_is_in_the_single_writer_pool(dag):
+    from cosmos.operators._watcher.base import BaseConsumerSensor
+
+    writers = ["land", "extract", "warehouse.dbt_producer_watcher", "warehouse.dbt_project_test", "publish", "docs"]
+    assert all(dag.get_task(t).pool == "duckdb_writer" for t in writers)
+    # watchers only read the producer's results; ingest (fetch + clean) overlaps across runs
+    assert all(t.pool == "default_pool" for t in dag.tasks if isinstance(t, BaseConsumerSensor))
+    assert dag.get_task("ingest").pool == "default_pool"
 
 
 def test_extractor_param_defaults_to_local_and_offers_llm(dag):

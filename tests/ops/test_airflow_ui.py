@@ -74,7 +74,7 @@ class Standalone:
                                      env=self.env, cwd=ROOT, stdout=open(self.log, "wb"), stderr=subprocess.STDOUT,
                                      start_new_session=True)
         self.seen: set[int] = set()
-        wait_healthy(self.base, timeout=240, proc=self.proc)
+        wait_healthy(self.base, timeout=600, proc=self.proc)
         self.remember()
         self.api = Api(self.base, "admin", read_password(self.home))
         self.api.wait_dag()
@@ -148,6 +148,21 @@ def test_dag_is_unpaused_and_every_param_has_a_title_and_description(airflow):
     for name, p in params.items():
         assert p.get("schema", {}).get("title"), f"{name} has no title: {p}"
         assert p.get("description"), f"{name} has no description: {p}"
+
+
+def test_a_fresh_unpaused_dag_schedules_nothing_before_the_next_hour(airflow):
+    """The scheduler creates a scheduled run once now >= next_dagrun_run_after, which the
+    dag-processor computed from the timetable when it first saw the DAG: that must be the next
+    full hour, not now, so a user's first trigger does not wait behind a run nobody asked for."""
+    from datetime import datetime, timedelta
+
+    dag = airflow.api.call("GET", "/dags/transfer_rumours")
+    parsed = datetime.fromisoformat(dag["last_parsed_time"])
+    run_after = datetime.fromisoformat(dag["next_dagrun_run_after"])
+    next_hour = parsed.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+    assert run_after == next_hour > parsed, dag          # '@hourly' would give the hour already past
+    runs = airflow.api.call("GET", "/dags/transfer_rumours/dagRuns?run_type=scheduled")["dag_runs"]
+    assert runs == []
 
 
 def test_rest_trigger_builds_the_warehouse(airflow):
