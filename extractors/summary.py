@@ -35,6 +35,25 @@ def lake_counts(p: Paths) -> dict:
     }
 
 
+def llm_counts(p: Paths) -> dict | None:
+    """What the language-model backend did, over the lake's llm_calls table (None when it never ran)."""
+    files = list((p.lake / "llm_calls").glob("*/[!.]*.parquet"))
+    if not files:
+        return None
+    con = duckdb.connect()
+    try:
+        row = con.execute(
+            "select count(*), count(*) filter (where cached), count(*) filter (where outcome <> 'ok'), "
+            "coalesce(sum(requests), 0), coalesce(sum(prompt_tokens), 0), coalesce(sum(completion_tokens), 0), "
+            "coalesce(sum(cost_usd), 0) from read_parquet(?)", [[str(f) for f in files]]).fetchone()
+    finally:
+        con.close()
+    if not row[0]:
+        return None
+    keys = ("articles", "cached", "fell_back", "requests", "prompt_tokens", "completion_tokens", "cost_usd")
+    return dict(zip(keys, row))
+
+
 def render_summary(p: Paths | None = None, limit: int = 10) -> str:
     from extractors.warehouse import format_table, query
 
@@ -48,6 +67,13 @@ def render_summary(p: Paths | None = None, limit: int = 10) -> str:
         f"  rejected URLs    : {c['rejected']} ({by_stage})",
         f"  rumours found    : {c['rumours']}",
         f"  warehouse        : {p.published_db}",
+    ]
+    llm = llm_counts(p)
+    if llm:
+        lines.append(f"  language model   : {llm['articles']} articles ({llm['cached']} from the cache, "
+                     f"{llm['fell_back']} fell back to local), {llm['requests']} requests, "
+                     f"{llm['prompt_tokens']} + {llm['completion_tokens']} tokens, ${llm['cost_usd']:.4f}")
+    lines += [
         "",
         f"Top {limit} rumours (fct_rumours):",
     ]

@@ -86,3 +86,18 @@ def test_the_local_backend_writes_an_empty_llm_calls_partition_and_calls_nobody(
 def test_an_unknown_backend_is_refused(lake):
     with pytest.raises(ValueError, match="unknown extraction backend"):
         pipeline.extract(DAY, lake, backend="oracle")
+
+
+def test_the_run_summary_counts_what_the_model_did(lake, server):
+    from extractors.summary import llm_counts
+
+    assert llm_counts(lake) is None                                  # never ran: no line in the summary
+    pipeline.extract(DAY, lake, backend="llm")
+    first = llm_counts(lake)
+    calls = table(lake, "llm_calls").to_pylist()
+    assert first["articles"] == 6 and first["cached"] == 0 and first["fell_back"] == 2 and first["requests"] == 6
+    assert first["prompt_tokens"] == sum(r["prompt_tokens"] for r in calls) > 0
+    assert abs(first["cost_usd"] - sum(r["cost_usd"] for r in calls)) < 1e-9
+    pipeline.extract(DAY, lake, backend="llm")                       # the day again: every answer cached
+    again = llm_counts(lake)
+    assert again["cached"] == 6 and again["requests"] == 0 and again["cost_usd"] == 0
