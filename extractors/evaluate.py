@@ -177,6 +177,15 @@ def _print_figures(res: dict, title: str) -> None:
     print("per-language pair F1:", res["per_lang_pair_f1"])
 
 
+def _print_links(predictions: Path, eval_dir: Path) -> None:
+    """How many gold movers carry the right transfermarkt id (#13), when a reference is configured."""
+    from .tmref import reference
+    from .tmref.link_eval import measure, report
+
+    if reference() is not None:
+        print(report(measure(predictions, eval_dir / "dev" / "gold.jsonl")))
+
+
 def check(figs: dict[str, float], floors: dict[str, float]) -> list[str]:
     return [f"{k}: {figs.get(k, 0.0):.3f} < floor {v:.3f}" for k, v in floors.items()
             if not k.startswith("_") and figs.get(k, 0.0) < v]
@@ -206,10 +215,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     res, figs = run(a.eval_dir, a.out)
     _print_figures(res, "whole development set, committed model (a fit: it was trained on these articles)")
+    _print_links(a.out or REPO_ROOT / "data" / "eval" / "predictions.jsonl", a.eval_dir)
     if (a.eval_dir / "pages" / "html").is_dir():
         print("== off-topic pages:", off_topic_pages(a.eval_dir))
     cv_res, cv_figs = cross_validate(a.eval_dir)
     _print_figures(cv_res, "5-fold cross-validation (each fold extracted by models that never saw it)")
+    _print_links(REPO_ROOT / "data" / "eval" / "cv_predictions.jsonl", a.eval_dir)
     bad: list[str] = []
     if a.check:
         floors = json.loads(FLOORS.read_text()) if FLOORS.exists() else {}
