@@ -144,7 +144,7 @@ def test_dag_is_unpaused_and_every_param_has_a_title_and_description(airflow):
     dag = airflow.api.call("GET", "/dags/transfer_rumours")
     assert dag["is_paused"] is False
     params = airflow.api.call("GET", "/dags/transfer_rumours/details")["params"]
-    assert set(params) == {"sources_file", "sources", "max_articles", "languages", "host_delay"}
+    assert set(params) == {"sources_file", "sources", "max_articles", "languages", "host_delay", "extractor"}
     for name, p in params.items():
         assert p.get("schema", {}).get("title"), f"{name} has no title: {p}"
         assert p.get("description"), f"{name} has no description: {p}"
