@@ -49,9 +49,11 @@ def _bin(name: str) -> str:
 
 def _env(base: Path, site_url: str) -> dict:
     from extractors.airflow_local import airflow_env
+    from extractors.netguard import ALLOW_HOSTS_ENV, allowing
 
     home = os.environ.get("AIRFLOW_HOME") or str(REPO_ROOT / "airflow_home")
     return {**airflow_env(home=home), "MERCATO_DATA_DIR": str(base), "MERCATO_SAMPLES_URL": site_url,
+            ALLOW_HOSTS_ENV: allowing(site_url),          # the fetcher refuses 127.0.0.1 unless allowed
             "AIRFLOW__COSMOS__CACHE_DIR": str(base / "cosmos_cache")}
 
 
@@ -114,3 +116,4 @@ def measure(tmp: Path, rounds: int = 2, log=print) -> dict:
             "dag": dag, "mercato_run": run,
             "ratio": dag[-1]["seconds"] / run[-1]["seconds"], "ratio_cold": dag[0]["seconds"] / run[0]["seconds"],
             "ratio_without_harness": ((dag[-1]["seconds"] - (dag[-1]["harness_seconds"] or 0)) / run[-1]["seconds"])}
+

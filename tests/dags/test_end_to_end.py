@@ -12,6 +12,7 @@ import duckdb
 import pytest
 
 from extractors.config import paths
+from extractors.netguard import ALLOW_HOSTS_ENV, allowing
 from extractors.serve import StaticSite
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,7 +33,8 @@ def run(tmp_path_factory):
     with StaticSite(SITE) as site:
         # the reference download hits the local site (a 404): the run goes on with what it has
         env = {**os.environ, "MERCATO_DATA_DIR": str(data), "MERCATO_SAMPLES_URL": site.url,
-               "MERCATO_REFERENCE_URL": f"{site.url}/no-reference"}
+               "MERCATO_REFERENCE_URL": f"{site.url}/no-reference",
+               ALLOW_HOSTS_ENV: allowing(site.url)}       # the fetcher refuses 127.0.0.1 unless allowed
         proc = airflow_dags_test(env, {"sources_file": "data/sources/samples.yml"})
     assert proc.returncode == 0, proc.stdout[-6000:] + proc.stderr[-6000:]
     return paths(data), proc
