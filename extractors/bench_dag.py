@@ -117,3 +117,72 @@ def measure(tmp: Path, rounds: int = 2, log=print) -> dict:
             "ratio": dag[-1]["seconds"] / run[-1]["seconds"], "ratio_cold": dag[0]["seconds"] / run[0]["seconds"],
             "ratio_without_harness": ((dag[-1]["seconds"] - (dag[-1]["harness_seconds"] or 0)) / run[-1]["seconds"])}
 
+
+# -- a REST-triggered run on `mercato airflow` ------------------------------------------------
+
+def _ti_timeline(tis: list[dict], t0) -> list[dict]:
+    """Each task instance's queued/start/end, in seconds after ``t0`` (the trigger)."""
+    from datetime import datetime
+
+    def at(value):
+        return round((datetime.fromisoformat(value) - t0).total_seconds(), 1) if value else None
+
+    rows = [{"task": t["task_id"] + (f"[{t['map_index']}]" if t.get("map_index", -1) >= 0 else ""),
+             "state": t["state"], "queued": at(t.get("queued_when")), "start": at(t.get("start_date")),
+             "end": at(t.get("end_date"))} for t in tis]
+    return sorted(rows, key=lambda r: (r["start"] is None, r["start"] or 0))
+
+
+def standalone_run(port: int, log: Path, conf: dict | None = None, timeout: float = 900) -> dict:
+    """`mercato airflow` as a user starts it (this environment's AIRFLOW_HOME and data location),
+    one REST trigger with ``conf`` (None: the default Params), trigger to success in seconds and
+    the task timeline, then Ctrl-C. The hourly schedule is off, so nothing else runs meanwhile."""
+    import signal
+    from datetime import datetime, timezone
+
+    from extractors.airflow_local import DAG_ID, Api, airflow_env, read_password, stop_group, wait_healthy
+
+    env = {**airflow_env(port), "AIRFLOW__SCHEDULER__USE_JOB_SCHEDULE": "False"}
+    started = time.monotonic()
+    proc = subprocess.Popen([_bin("mercato"), "airflow", "--port", str(port)], env=env, cwd=REPO_ROOT,
+                            stdout=open(log, "wb"), stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_healthy(base, timeout=600, proc=proc)
+        api = Api(base, "admin", read_password(Path(env["AIRFLOW_HOME"])))
+        api.wait_dag()
+        while "Airflow is up" not in log.read_text(errors="replace"):     # the pool exists
+            time.sleep(0.5)
+        up = time.monotonic() - started
+        t0 = datetime.now(timezone.utc)
+        run_id = api.trigger(conf or {})
+        state = api.wait_run(run_id, timeout=timeout)
+        run = api.call("GET", f"/dags/{DAG_ID}/dagRuns/{run_id}")
+        return {"state": state, "up_seconds": round(up, 1),
+                "seconds": round((datetime.fromisoformat(run["end_date"]) - t0).total_seconds(), 1),
+                "tasks": _ti_timeline(api.task_instances(run_id), t0)}
+    finally:
+        os.killpg(proc.pid, signal.SIGINT)
+        stop_group(proc)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m extractors.bench_dag --port 8090`: the REST-triggered run on `mercato airflow`
+    (run `make clean setup` first for a fresh one); the ratio is `make bench ARGS="--only dag"`."""
+    import argparse
+
+    ap = argparse.ArgumentParser(description="trigger to success of a REST-triggered run on `mercato airflow`")
+    ap.add_argument("--port", type=int, default=8080)
+    ap.add_argument("--out", type=Path, default=REPO_ROOT / "data" / "bench")
+    args = ap.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    res = standalone_run(args.port, args.out / "standalone.log")
+    for r in res["tasks"]:
+        print(f"{r['task']:<46} {r['state']:<8} queued {r['queued']!s:>6}  start {r['start']!s:>6}  end {r['end']!s:>6}")
+    print(f"Airflow up in {res['up_seconds']} s; REST trigger to {res['state']} in {res['seconds']} s")
+    (args.out / "standalone-latest.json").write_text(json.dumps(res, indent=1))
+    return 0 if res["state"] == "success" else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
