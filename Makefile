@@ -47,6 +47,14 @@ $(VENV)/.synced: pyproject.toml uv.lock | $(UV)
 	UV_PYTHON=$(PYTHON) $(UV) sync --frozen
 	touch $@
 
+# Bytecode of every installed module, compiled once. Python compiles what it imports and caches
+# the .pyc, unless it may not write it (PYTHONDONTWRITEBYTECODE, as in this environment and many
+# container images; a read-only venv): then every process compiles Airflow, cosmos and dbt again,
+# and each Airflow task is a process of its own (~1-2 s of CPU per task).
+$(VENV)/.bytecode: $(VENV)/.synced
+	UV_PYTHON=$(PYTHON) $(UV) sync --frozen --compile-bytecode --quiet
+	touch $@
+
 airflow_home/.ready: $(VENV)/.synced
 	mkdir -p airflow_home
 	$(BIN)/airflow db migrate > airflow_home/db-migrate.log 2>&1 || (tail -40 airflow_home/db-migrate.log; exit 1)
@@ -60,7 +68,7 @@ dbt_project/target/manifest.json: $(VENV)/.synced $(DBT_SOURCES)
 	cd dbt_project && env $$(../$(BIN)/python -c 'from extractors.warehouse import dbt_env; print(" ".join(f"{k}={v}" for k, v in dbt_env().items()))') \
 		../$(BIN)/dbt parse --quiet --project-dir . --profiles-dir . --profile mercato --target dev
 
-setup: $(VENV)/.synced airflow_home/.ready dbt_project/target/manifest.json
+setup: $(VENV)/.synced $(VENV)/.bytecode airflow_home/.ready dbt_project/target/manifest.json
 
 # Debian packages the tests drive: chromium (browser tests) and docker-compose (validates
 # docker-compose.yml). Installed only if missing, only as root, only where apt exists.
