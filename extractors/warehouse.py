@@ -28,6 +28,13 @@ from extractors import config
 PROJECT_DIR = config.DBT_PROJECT_DIR
 # dbt commands that never write to the build database
 _READ_ONLY_COMMANDS = {"parse", "compile", "ls", "list", "debug", "docs", "source", "show"}
+# dbt commands that read no profile (and refuse --profile/--target)
+_NO_PROFILE_COMMANDS = {"deps", "clean", "init"}
+# The profile and target named on every dbt command line, as cosmos and `make setup` name them:
+# both are part of the vars hash dbt's partial parsing checks, so a command that left them to
+# dbt_project.yml and profiles.yml re-parsed the whole project (~3 s) after any other invocation.
+PROFILE, TARGET = "mercato", "dev"
+PARTIAL_PARSE_FILE = "partial_parse.msgpack"
 _IN_PROCESS = threading.Lock()   # dbtRunner is not re-entrant within one process
 
 
@@ -139,6 +146,32 @@ def _release_duckdb() -> None:
             env.close()
 
 
+def _seed_partial_parse(paths: config.Paths) -> None:
+    """Give this data location's target dir the partial-parse file `make setup` precompiled, when
+    it has none yet: made with the same env vars (the default data location), dbt then re-parses
+    only what changed; for another location dbt finds the profile changed and parses in full once."""
+    src, dst = PROJECT_DIR / "target" / PARTIAL_PARSE_FILE, target_dir(paths) / PARTIAL_PARSE_FILE
+    if dst.exists() or not src.exists():
+        return
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dst.with_name(f".{dst.name}.{os.getpid()}.tmp")
+    shutil.copyfile(src, tmp)
+    os.replace(tmp, dst)
+
+
+def _dbt_flags(args: Sequence[str], paths: config.Paths) -> list[str]:
+    """The flags :func:`run_dbt` adds to ``args``."""
+    extra = ["--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR)]
+    if args and args[0] not in _NO_PROFILE_COMMANDS:
+        extra += [] if "--profile" in args else ["--profile", PROFILE]
+        extra += [] if "--target" in args or "-t" in args else ["--target", TARGET]
+    if "--target-path" not in args:
+        extra += ["--target-path", str(target_dir(paths))]
+    if "--log-path" not in args:
+        extra += ["--log-path", str(dbt_dir(paths) / "logs")]
+    return extra
+
+
 def run_dbt(args: Sequence[str], paths: config.Paths | None = None,
             callbacks: Sequence[Callable[[Any], None]] = ()) -> Any:
     """Run one dbt command in-process (dbtRunner) against the Mercato project.
@@ -150,17 +183,17 @@ def run_dbt(args: Sequence[str], paths: config.Paths | None = None,
     :func:`dbt_env` for the call. Raises :class:`WarehouseError` naming the
     failing nodes when dbt does not succeed; returns the dbtRunnerResult.
     ``callbacks`` receive every dbt event (EventMsg), e.g. to time the SQL.
+    Names ``--profile``/``--target`` (:data:`PROFILE`, :data:`TARGET`) as cosmos does, and starts
+    from the precompiled partial parse (:func:`_seed_partial_parse`), so dbt re-parses little.
     """
     from dbt.cli.main import dbtRunner
 
     p = _paths(paths)
     args = list(args)
     command = args[0] if args else ""
-    extra = ["--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR)]
+    extra = _dbt_flags(args, p)
     if "--target-path" not in args:
-        extra += ["--target-path", str(target_dir(p))]
-    if "--log-path" not in args:
-        extra += ["--log-path", str(dbt_dir(p) / "logs")]
+        _seed_partial_parse(p)
     writes = command not in _READ_ONLY_COMMANDS
     with _build_lock(p), _environ(dbt_env(p)):
         if writes:
