@@ -133,6 +133,39 @@ def _ti_timeline(tis: list[dict], t0) -> list[dict]:
     return sorted(rows, key=lambda r: (r["start"] is None, r["start"] or 0))
 
 
+def _tree_cpu(root: int) -> dict[str, float]:
+    """CPU seconds (user + system, with reaped children: a LocalExecutor worker's tasks) of
+    ``root`` and its descendants, summed per process title (scheduler, api-server, worker, ...)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    procs: dict[int, tuple[int, str, float]] = {}
+    for d in Path("/proc").iterdir():
+        if not d.name.isdigit():
+            continue
+        try:
+            stat = (d / "stat").read_text()
+            title = (d / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2:].split()
+        procs[int(d.name)] = (int(fields[1]), " ".join(title.split()[:3]), sum(int(x) for x in fields[11:15]) / tick)
+    tree, todo = set(), [root]
+    while todo:
+        pid = todo.pop()
+        tree.add(pid)
+        todo += [p for p, (ppid, _, _) in procs.items() if ppid == pid and p not in tree]
+    out: dict[str, float] = {}
+    for pid in tree & set(procs):
+        _, name, cpu = procs[pid]
+        out[name] = out.get(name, 0.0) + cpu
+    return out
+
+
+def _cpu_delta(before: dict[str, float], after: dict[str, float]) -> dict[str, float]:
+    keys = set(before) | set(after)
+    return {k: round(after.get(k, 0) - before.get(k, 0), 1) for k in sorted(keys, key=lambda k: -after.get(k, 0))
+            if after.get(k, 0) - before.get(k, 0) >= 0.05}
+
+
 def standalone_run(port: int, log: Path, conf: dict | None = None, timeout: float = 900) -> dict:
     """`mercato airflow` as a user starts it (this environment's AIRFLOW_HOME and data location),
     one REST trigger with ``conf`` (None: the default Params), trigger to success in seconds and
@@ -154,13 +187,15 @@ def standalone_run(port: int, log: Path, conf: dict | None = None, timeout: floa
         while "Airflow is up" not in log.read_text(errors="replace"):     # the pool exists
             time.sleep(0.5)
         up = time.monotonic() - started
+        cpu = _tree_cpu(proc.pid)
         t0 = datetime.now(timezone.utc)
         run_id = api.trigger(conf or {})
         state = api.wait_run(run_id, timeout=timeout)
+        cpu = _cpu_delta(cpu, _tree_cpu(proc.pid))
         run = api.call("GET", f"/dags/{DAG_ID}/dagRuns/{run_id}")
         return {"state": state, "up_seconds": round(up, 1),
                 "seconds": round((datetime.fromisoformat(run["end_date"]) - t0).total_seconds(), 1),
-                "tasks": _ti_timeline(api.task_instances(run_id), t0)}
+                "cpu_seconds": cpu, "tasks": _ti_timeline(api.task_instances(run_id), t0)}
     finally:
         os.killpg(proc.pid, signal.SIGINT)
         stop_group(proc)
@@ -179,6 +214,8 @@ def main(argv: list[str] | None = None) -> int:
     res = standalone_run(args.port, args.out / "standalone.log")
     for r in res["tasks"]:
         print(f"{r['task']:<46} {r['state']:<8} queued {r['queued']!s:>6}  start {r['start']!s:>6}  end {r['end']!s:>6}")
+    print("CPU seconds during the run: " + ", ".join(f"{k} {v}" for k, v in res["cpu_seconds"].items())
+          + f" (total {sum(res['cpu_seconds'].values()):.1f}; load average {os.getloadavg()[0]:.1f})")
     print(f"Airflow up in {res['up_seconds']} s; REST trigger to {res['state']} in {res['seconds']} s")
     (args.out / "standalone-latest.json").write_text(json.dumps(res, indent=1))
     return 0 if res["state"] == "success" else 1
