@@ -1,7 +1,7 @@
 """Airflow DAG `transfer_rumours`: transfer news -> Parquet lake -> dbt-duckdb warehouse.
 
 discover+fetch+clean (one mapped task per source) -> land -> extract (after the transfermarkt
-  reference is refreshed, when older than a week)
+  reference is refreshed, when older than a week; prepare_warehouse meanwhile)
   -> dbt (cosmos task group: one `dbt build`, one watcher task per model) -> publish -> docs, summary
 Every task that writes the lake or DuckDB is in the `duckdb_writer` pool of one slot.
 The task bodies live in extractors/; this file only wires them together.
@@ -84,9 +84,11 @@ def transfer_rumours():
 
     landed = land(ingest.expand(source=list_sources()))
     extracted = extract()
-    [landed, reference()] >> extracted
-    prepared = extracted >> prepare_warehouse()
-    orch.cosmos_group(upstream=prepared) >> publish() >> [docs(), summary()]
+    referenced = reference()
+    [landed, referenced] >> extracted
+    # the build file's folder and the reference players, while the lake is landed and extracted
+    prepared = referenced >> prepare_warehouse()
+    orch.cosmos_group(upstream=[extracted, prepared]) >> publish() >> [docs(), summary()]
 
 
 transfer_rumours()

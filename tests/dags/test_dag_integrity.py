@@ -102,7 +102,9 @@ def test_dbt_is_one_build_watched_by_one_task_per_model(dag):
     assert "warehouse.fct_rumours_run" in watchers and "warehouse.clubs_seed" in watchers
     assert len(watchers) >= 20                       # every model and seed stays visible (and retryable)
     producer = producers[0]
-    assert producer.upstream_task_ids == {"prepare_warehouse"}
+    assert producer.upstream_task_ids == {"extract", "prepare_warehouse"}
+    # preparing the build file is off the critical path: beside land and extract, not after them
+    assert dag.get_task("prepare_warehouse").upstream_task_ids == {"reference"}
     for w in watchers.values():
         # every watcher runs after the build: at the root directly, the others through their parents
         in_group = {u for u in w.upstream_task_ids if u.startswith("warehouse.")}
