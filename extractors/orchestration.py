@@ -138,7 +138,7 @@ def cosmos_group(upstream, group_id: str = "warehouse"):
     """The dbt project as an Airflow task group in cosmos' WATCHER mode: one producer task runs a
     single `dbt build` of every model and seed (in the writer pool), and one watcher task per model
     or seed reports that node's result from the producer's events, so the UI shows (and a clear
-    retries) each model; then all dbt tests in one task (relationship tests span models)."""
+    retries) each model; then all dbt data tests in one task (relationship tests span models)."""
     from cosmos import DbtTaskGroup, ExecutionConfig, ProfileConfig, ProjectConfig, RenderConfig
     from cosmos.constants import ExecutionMode, InvocationMode, LoadMode, TestBehavior
 
@@ -153,15 +153,25 @@ def cosmos_group(upstream, group_id: str = "warehouse"):
                                      profiles_yml_filepath=DBT_PROJECT_DIR / "profiles.yml"),
         execution_config=ExecutionConfig(execution_mode=ExecutionMode.WATCHER,
                                          invocation_mode=InvocationMode.DBT_RUNNER),
-        render_config=RenderConfig(load_method=LoadMode.DBT_MANIFEST, test_behavior=TestBehavior.AFTER_ALL),
         # no dbt model assets: the lake tables are the DAG's Assets (and cosmos would name the
-        # models after the profile's default path, not the build file's)
-        operator_args={"pool": DUCKDB_POOL, "install_deps": False, "emit_datasets": False},
+        # models after the profile's default path, not the build file's). RenderConfig's flag, not
+        # operator_args': cosmos gives every task the render config's value, over operator_args
+        render_config=RenderConfig(load_method=LoadMode.DBT_MANIFEST, test_behavior=TestBehavior.AFTER_ALL,
+                                   emit_datasets=False),
+        operator_args={"pool": DUCKDB_POOL, "install_deps": False},
         default_args={"retries": 1},
     )
     upstream >> group
     _watch_after_the_build(group)
+    _data_tests_only(group)
     return group
+
+
+def _data_tests_only(group) -> None:
+    """The group's test task runs the data tests, not dbt's unit tests: those check the SQL against
+    fixtures, not this run's data (`make test` runs them; warehouse.build leaves them out too)."""
+    test = group.children[f"{group.group_id}.dbt_project_test"]
+    test.dbt_cmd_flags = [*(test.dbt_cmd_flags or []), "--exclude-resource-type", "unit_test"]
 
 
 def _watch_after_the_build(group) -> None:

@@ -113,6 +113,21 @@ def test_dbt_is_one_build_watched_by_one_task_per_model(dag):
             assert w.trigger_rule == "all_done_min_one_success", w.task_id
 
 
+def test_no_dbt_task_emits_model_assets(dag):
+    """The lake tables are the DAG's Assets; cosmos' per-model ones would be named after the
+    profile's relative default path, and every watcher would register one at each run."""
+    dbt_tasks = [t for t in dag.tasks if t.task_id.startswith("warehouse.")]
+    assert dbt_tasks and not [t.task_id for t in dbt_tasks if getattr(t, "emit_datasets", False)]
+    assert dag.get_task("warehouse.dbt_producer_watcher")._should_generate_model_uris is False
+
+
+def test_the_test_task_runs_the_data_tests_not_the_unit_tests(dag):
+    test = dag.get_task("warehouse.dbt_project_test")
+    assert test.base_cmd == ["test"]
+    flags = test.dbt_cmd_flags
+    assert flags[flags.index("--exclude-resource-type") + 1] == "unit_test"
+
+
 def test_every_writer_is_in_the_single_writer_pool(dag):
     from cosmos.operators._watcher.base import BaseConsumerSensor
 
