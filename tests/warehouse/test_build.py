@@ -128,4 +128,4 @@ def test_unit_tests_pass(paths):
     they run here, against the session's warehouse."""
     res = warehouse.run_dbt(["test", "--select", "test_type:unit"], paths)
     names = {r.node.name for r in res.result.results}
-    assert len(names) == 4 and all(str(r.status) == "pass" for r in res.result.results), names
+    assert len(names) == 5 and all(str(r.status) == "pass" for r in res.result.results), names
