@@ -12,8 +12,8 @@ import duckdb
 import pytest
 
 from extractors.config import paths
-from extractors.serve import StaticSite
 from extractors.tmref import settings
+from extractors.warehouse.serve import StaticSite
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "data" / "samples" / "site"

@@ -28,7 +28,7 @@ def test_rumour_mentions_one_row_per_article_and_rumour(db):
 
 
 def test_hidden_temp_files_in_partitions_are_never_read(db):
-    # Why: extractors/land.py writes each partition through a `.tmp-*.parquet`
+    # Why: extractors/ingest/land.py writes each partition through a `.tmp-*.parquet`
     # file in the partition directory and renames it. During development we
     # checked that DuckDB's `*.parquet` glob does match such dot-files, so a
     # build running while the lake is being written (or after a crash left a
