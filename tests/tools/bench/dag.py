@@ -48,8 +48,8 @@ def _bin(name: str) -> str:
 
 
 def _env(base: Path, site_url: str) -> dict:
-    from extractors.airflow_local import airflow_env
-    from extractors.netguard import ALLOW_HOSTS_ENV, allowing
+    from extractors.ingest.netguard import ALLOW_HOSTS_ENV, allowing
+    from extractors.local.standalone import airflow_env
 
     home = os.environ.get("AIRFLOW_HOME") or str(REPO_ROOT / "airflow_home")
     return {**airflow_env(home=home), "MERCATO_DATA_DIR": str(base), "MERCATO_SAMPLES_URL": site_url,
@@ -98,7 +98,7 @@ def _published(base: Path) -> dict:
 def measure(tmp: Path, rounds: int = 2, log=print) -> dict:
     """Both sides over the sample site, cold then warm (``rounds=1``: cold only); figures as in
     the module docstring. Both must publish the same warehouse."""
-    from extractors.serve import StaticSite
+    from extractors.warehouse.serve import StaticSite
 
     runs: dict[str, list] = {"dag": [], "mercato_run": []}
     with StaticSite(SITE_DIR) as site:
@@ -173,7 +173,7 @@ def standalone_run(port: int, log: Path, conf: dict | None = None, timeout: floa
     import signal
     from datetime import datetime, timezone
 
-    from extractors.airflow_local import DAG_ID, Api, airflow_env, read_password, stop_group, wait_healthy
+    from extractors.local.standalone import DAG_ID, Api, airflow_env, read_password, stop_group, wait_healthy
 
     env = {**airflow_env(port), "AIRFLOW__SCHEDULER__USE_JOB_SCHEDULE": "False"}
     started = time.monotonic()
@@ -202,7 +202,7 @@ def standalone_run(port: int, log: Path, conf: dict | None = None, timeout: floa
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m extractors.bench_dag --port 8090`: the REST-triggered run on `mercato airflow`
+    """`python -m tests.tools.bench.dag --port 8090`: the REST-triggered run on `mercato airflow`
     (run `make clean setup` first for a fresh one); the ratio is `make bench ARGS="--only dag"`."""
     import argparse
 

@@ -1,16 +1,8 @@
-"""The dbt-duckdb warehouse: build it from the lake, publish it for analysts,
-query the published file, generate the docs site.
+"""dbt on the build file: run any dbt command in-process, build the warehouse
+from the lake, generate the docs site.
 
-    from extractors import warehouse
-    warehouse.build()                 # dbt build (seeds, models, tests) into paths().build_db
-    warehouse.publish()               # atomic copy to paths().published_db (+ Parquet marts)
-    cols, rows = warehouse.query("select * from rpt_hottest_rumours")
-    print(warehouse.format_table(cols, rows))
-    warehouse.generate_docs()         # paths().docs/index.html and static_index.html
-
-The pipeline owns a private build file; analysts only ever open the published
-copy, which is replaced in one rename after a green build, so a reader sees the
-previous warehouse or the new one, never a half-built one.
+    The build file is the pipeline's own; analysts read the published copy
+(:mod:`extractors.warehouse.publish`).
 """
 from __future__ import annotations
 
@@ -40,10 +32,6 @@ _IN_PROCESS = threading.Lock()   # dbtRunner is not re-entrant within one proces
 
 class WarehouseError(RuntimeError):
     """A dbt invocation failed, or the warehouse is not in a state to publish/query."""
-
-
-class QueryError(WarehouseError):
-    """An analyst's SQL failed on the published warehouse (DuckDB's message)."""
 
 
 def _paths(paths: config.Paths | None) -> config.Paths:
@@ -238,195 +226,6 @@ def build(paths: config.Paths | None = None, full_refresh: bool = False, unit_te
     if not unit_tests:
         args += ["--exclude-resource-type", "unit_test"]
     run_dbt(args, paths, callbacks)
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-# The analysts' file is written in this storage version, not the writer's own,
-# so that older DuckDB releases (1.2+: DBeaver, R, the duckdb CLI) open it.
-PUBLISH_STORAGE_VERSION_ENV = "MERCATO_PUBLISH_STORAGE_VERSION"
-DEFAULT_PUBLISH_STORAGE_VERSION = "v1.2.0"
-# marts (dim_, fct_, rpt_ models) are also published as one Parquet file each
-MART_PREFIXES = ("dim_", "fct_", "rpt_")
-
-
-def publish_storage_version() -> str:
-    return os.environ.get(PUBLISH_STORAGE_VERSION_ENV) or DEFAULT_PUBLISH_STORAGE_VERSION
-
-
-def _sql_literal(value: object) -> str:
-    """``value`` as a SQL string literal (ATTACH and COPY take no parameters)."""
-    return "'" + str(value).replace("'", "''") + "'"
-
-
-def _temp_path(directory: Path, name: str) -> Path:
-    """A fresh dot-file name beside ``name`` (skipped by readers' globs).
-    DuckDB refuses an existing empty file, so the name is reserved, then freed."""
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{name}.", suffix=".tmp")
-    os.close(fd)
-    os.unlink(tmp)
-    return Path(tmp)
-
-
-def _replace(tmp: Path, dst: Path) -> None:
-    os.chmod(tmp, 0o644)   # mkstemp makes 0600; analysts are other users
-    os.replace(tmp, dst)
-
-
-def _write_copy(src: Path, tmp: Path, storage_version: str) -> list[str]:
-    """Copy every schema, table, view and comment of ``src`` into a new
-    database file ``tmp`` written in ``storage_version``; returns the marts."""
-    import duckdb
-
-    # the build file itself, not an ATTACH of it: in one process (airflow dags
-    # test, cosmos) dbt may still hold it open, and DuckDB then shares that
-    # instance with this connection but refuses a second attach of the file
-    con = duckdb.connect(str(src))
-    try:
-        con.execute("checkpoint")   # fold the WAL into the file
-        (build,) = con.execute("select current_database()").fetchone()
-        try:
-            con.execute(f"attach {_sql_literal(tmp)} as published (storage_version {_sql_literal(storage_version)})")
-        except duckdb.InvalidInputException as err:
-            raise WarehouseError(f"{PUBLISH_STORAGE_VERSION_ENV}={storage_version!r}: {err}") from None
-        try:
-            con.execute(f"copy from database \"{build}\" to published")
-            con.execute("checkpoint published")
-            marts = [r[0] for r in con.execute(
-                "select table_name from duckdb_tables() where database_name = 'published' "
-                "and schema_name = 'main' order by 1").fetchall() if r[0].startswith(MART_PREFIXES)]
-        finally:
-            con.execute("detach published")   # the instance may outlive this connection
-    finally:
-        con.close()
-    check = duckdb.connect(str(tmp), read_only=True)
-    try:
-        check.execute("select count(*) from fct_rumours").fetchone()
-    finally:
-        check.close()
-    return marts
-
-
-def _publish_parquet(db: Path, marts: Sequence[str], out_dir: Path) -> None:
-    """One Parquet file per mart, each replaced atomically; files of marts that
-    no longer exist are removed."""
-    import duckdb
-
-    out_dir.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        for mart in marts:
-            tmp = _temp_path(out_dir, f"{mart}.parquet")
-            try:
-                con.execute(f"copy main.\"{mart}\" to {_sql_literal(tmp)} (format parquet, compression zstd)")
-                _replace(tmp, out_dir / f"{mart}.parquet")
-            except BaseException:
-                tmp.unlink(missing_ok=True)
-                raise
-    finally:
-        con.close()
-    for stale in set(out_dir.glob("*.parquet")) - {out_dir / f"{m}.parquet" for m in marts}:
-        stale.unlink()
-    _fsync_dir(out_dir)
-
-
-def publish(paths: config.Paths | None = None) -> Path:
-    """Publish the build DB, after a green build, to ``paths.published_db``,
-    and its marts as ``paths.published_parquet/<mart>.parquet``.
-
-    Refuses when the last dbt command run through :func:`run_dbt` on the build
-    file failed or was interrupted. (dbt run by other means, e.g. Cosmos tasks,
-    leaves no marker: the DAG's task dependencies must order publish after them.)
-
-    The database is copied (COPY FROM DATABASE: tables, views, comments) into a
-    temp file in the same directory, written in :func:`publish_storage_version`
-    so that older DuckDB releases open it, checked, then moved into place with
-    ``os.replace``: analysts holding the old file open (read-only) keep reading it; new
-    connections see the new one. Returns the published path.
-    """
-    p = _paths(paths)
-    src, dst = p.build_db, p.published_db
-    if not src.exists():
-        raise WarehouseError(f"no build database at {src}: run build() first")
-    if _dirty_marker(p).exists():
-        raise WarehouseError(f"the last dbt run on {src} failed or did not finish: not publishing")
-    with _build_lock(p):
-        dst.parent.mkdir(parents=True, exist_ok=True)
-        tmp = _temp_path(dst.parent, dst.name)
-        try:
-            marts = _write_copy(src, tmp, publish_storage_version())
-            _publish_parquet(tmp, marts, p.published_parquet)   # the same snapshot as the file
-            Path(str(dst) + ".wal").unlink(missing_ok=True)   # never pair a stale WAL with the new file
-            _replace(tmp, dst)
-            _fsync_dir(dst.parent)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            Path(str(tmp) + ".wal").unlink(missing_ok=True)
-            raise
-    return dst
-
-
-def query(sql: str, paths: config.Paths | None = None) -> tuple[list[str], list[tuple]]:
-    """Run ``sql`` on the published warehouse (opened read-only); returns
-    (column names, rows). Raises :class:`QueryError` with DuckDB's message
-    when the SQL fails."""
-    import duckdb
-
-    db = _paths(paths).published_db
-    if not db.exists():
-        raise WarehouseError(f"no published warehouse at {db}: run build() and publish() first")
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        cur = con.execute(sql)
-        columns = [d[0] for d in (cur.description or [])]
-        rows = cur.fetchall() if cur.description else []
-    except duckdb.Error as err:   # the analyst's SQL, not a pipeline failure
-        raise QueryError(str(err).strip()) from None
-    finally:
-        con.close()
-    return columns, rows
-
-
-def _cell(value: Any, width: int) -> str:
-    if value is None:
-        text = "NULL"
-    elif isinstance(value, float):
-        text = f"{value:,.2f}" if abs(value) >= 1000 else f"{value:g}"
-    elif isinstance(value, (list, tuple)):
-        text = ", ".join("NULL" if v is None else str(v) for v in value)
-    else:
-        text = str(value)
-    text = text.replace("\n", " ")
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def format_table(columns: Sequence[str], rows: Sequence[Sequence[Any]], max_width: int = 60) -> str:
-    """A plain-text table: header, rule, one line per row; numbers right-aligned,
-    NULL for missing values, long cells cut at ``max_width`` characters."""
-    cells = [[_cell(v, max_width) for v in row] for row in rows]
-    widths = [len(c) for c in columns]
-    for row in cells:
-        widths = [max(w, len(c)) for w, c in zip(widths, row)]
-    numeric = [
-        bool(rows) and all(isinstance(r[i], (int, float)) or r[i] is None for r in rows)
-        and any(r[i] is not None for r in rows)
-        for i in range(len(columns))
-    ]
-
-    def line(values: Sequence[str]) -> str:
-        return "  ".join(v.rjust(w) if num else v.ljust(w)
-                         for v, w, num in zip(values, widths, numeric)).rstrip()
-
-    out = [line(list(columns)), "  ".join("-" * w for w in widths)]
-    out += [line(row) for row in cells]
-    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
-    return "\n".join(out)
 
 
 def generate_docs(paths: config.Paths | None = None) -> Path:
