@@ -987,8 +987,9 @@ def _attached_club(folded: str, ps: int, pe: int, clubs: list[ClubMention]) -> C
             gap = folded[ce:ps]
             if _GAP_BEFORE_POSSESSIVE.match(gap):
                 return c
+            # "Fulham striker X" is his club; "Rennes a recruté le milieu X", with a move word between, is not
             if _GAP_BEFORE_NOUN.match(gap) and lexicon.has("PLAYER_NOUN", gap) and not re.search(
-                    r"\b(?:to|sign|for|signing|per|para|pour)\b", gap):
+                    r"\b(?:to|sign|for|signing|per|para|pour)\b", gap) and not lexicon.has("MOVE", gap):
                 return c
     return None
 
@@ -999,7 +1000,12 @@ _SUITOR_FROM = re.compile(r"\b(?:interest|bid|bids|offer|offers|approach|enquiry
                           r"interesse|offerta|offerte|interes|oferta|interet|offre)\s+(?:\w+\s+)?"
                           r"(?:from|dal|dalla|dell'|del|de|du)\s*$")
 _FROM_NEAR = re.compile(r"(?:\bfrom|\bdal|\bdalla|\bdall'|\bdallo|in uscita dal\w*|\bleave|\bleaving|\bquitter|"
-                        r"\bdesde el|salir del|salida del|\blasciare (?:il|la|l')|\blascia (?:il|la|l'))\s*$")
+                        r"\bdesde el|salir del|salida del|\blasciare (?:il|la|l')|\blascia (?:il|la|l')|"
+                        # where an arriving player comes from: "procedente del", "en provenance de", "prete par"
+                        r"\bprocedente (?:del|de la|de)|\bproveniente (?:del|de la|dal|dalla|dall'|da)|"
+                        r"\ben provenance (?:de|du|d')|\b(?:prete|cede|vendu|libere|transfere) par|"
+                        r"\b(?:cedido|prestado|traspasado) por(?: el| la)?|\bceduto da(?:l|lla|ll')?|"
+                        r"\b(?:in arrivo|arriva|arrivato|arrive|arrivee|llega|llego) (?:de|du|d'|del|desde el))\s*(?:l')?$")
 _FROM_WIDE = re.compile(r"(?:\bcontract (?:at|with)|\bunder contract (?:at|with)|\bplaying for|\bplays for|"
                         r"\bstarring for|contratto con (?:il|la|l')?|in forza (?:al|alla|all')|"
                         r"contrato con el|juega en el|\bjoue (?:a|au|pour)|sous contrat (?:avec|a)|"
@@ -1017,7 +1023,7 @@ _HIST_NOUN = re.compile(r"\s+(?:striker|forward|defender|midfielder|player|winge
 
 
 # cheap necessary conditions: every alternative of the cue regex contains one of these strings
-_PRE_FROM_NEAR = re.compile(r"from|dal|leav|quitter|desde|sali|lascia")
+_PRE_FROM_NEAR = re.compile(r"from|dal|leav|quitter|desde|sali|lascia|proce|provenien|provenance|par|por|da|de|du")
 _PRE_FROM_WIDE = re.compile(r"contra|play|starring|forza|juega|joue|pay|pag|versare|talks|discussion|negoti|negoci|"
                             r"trattativ|contatti|accord|agreement|acuerdo")
 _PRE_HIST = re.compile(r"ex|former|ancien|antiguo|cresciuto|spell|career|brillo|time|days|stint|years|cost|tempi|etapa|paso|"

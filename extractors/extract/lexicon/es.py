@@ -10,7 +10,7 @@ CAP_STOP = ("el|la|los|las|un|una|unos|unas|de|del|y|en|que|por|para|con|su|sus|
             "entrenador|presidente|director|tecnico|jugador|futbolista|delantero|centrocampista|defensa|"
             "portero|lateral|extremo|primer|equipo|club|ofensiva|precio|oferta|clausula|efe")
 
-MOVE = ("fichaje|fichajes|fichar|ficha|ficharlo|traspaso|traspasos|traspasado|traspasar|venta|ventas|vender|"
+MOVE = ("fichado|ficho|ha fichado|incorporado|contratado|fichaje|fichajes|fichar|ficha|ficharlo|traspaso|traspasos|traspasado|traspasar|venta|ventas|vender|"
         "venderlo|vendido|cesion|cesiones|cedido|cedidos|ceder|prestamo|a prestamo|interes|interesa|"
         "interesado|interesados|oferta|ofertas|ofrece|ofrecer|ofensiva|negociacion|negociaciones|"
         "negocia*|acuerdo|salida|salir|llegada|llegar|incorporacion|incorporar|reforzar|refuerzo|"

@@ -9,7 +9,7 @@ CAP_STOP = ("le|la|les|l|de|des|du|d|et|en|un|une|est|que|qui|pour|dans|sur|par|
             "entraineur|president|directeur|joueur|attaquant|milieu|defenseur|gardien|ailier|offre|dernier|"
             "derniere|enfin|officiel|exclusif|mercato|transfert|dossier|dossiers|infos|avec")
 
-MOVE = ("transfert|transferts|mercato|recrue|recrutement|recruter|signer|signe|signature|arrivee|arriver|"
+MOVE = ("recrute|a recrute|accueilli|a accueilli|engage|transfert|transferts|mercato|recrue|recrutement|recruter|signer|signe|signature|arrivee|arriver|"
         "depart|partir|quitter|vente|vendre|cede|ceder|pret|prete|offre|offres|interet|interesse|"
         "pisteS|piste|cible|convoite|negociation|negociations|accord|rejoindre|rejoint|tient|"
         "option d'achat|clause|prolongation|prolonger|libre|espere|esperes|met le paquet|cherche|"
