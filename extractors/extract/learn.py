@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .candidates import FEATURES, PERSON_FEATURES
-from .scorer import PAIR_CALIBRATION, PAIR_MODEL, PLAYER_MODEL, SELLER_MODEL, ModelScorer
+from .scorer import PAIR_CALIBRATION, PAIR_MODEL, PLAYER_MODEL, SELLER_MODEL, Ensemble, ModelScorer
 
 PARAMS = {
     "objective": "binary", "learning_rate": 0.1, "num_leaves": 15, "min_data_in_leaf": 10,
@@ -26,6 +26,7 @@ PARAMS = {
     "seed": 7, "deterministic": True, "force_row_wise": True, "num_threads": 1, "verbose": -1,
 }
 ROUNDS = 120
+SEEDS = (7, 11, 23)     # one booster per seed, averaged (scorer.Ensemble)
 UNKNOWN_WEIGHT = 0.1     # cross-validated pair F1 0.529 -> 0.514, sample site (invented names) 0.495 -> 0.672
 FOLDS = 5
 
@@ -123,7 +124,7 @@ def _booster(rows, ys, features, weights=None):
 
     data = lgb.Dataset(np.asarray(rows, dtype=np.float64), label=np.asarray(ys), feature_name=list(features),
                        weight=None if weights is None else np.asarray(weights), free_raw_data=False)
-    return lgb.train(PARAMS, data, num_boost_round=ROUNDS)
+    return Ensemble(lgb.train({**PARAMS, "seed": seed}, data, num_boost_round=ROUNDS) for seed in SEEDS)
 
 
 def train_scorer(articles: list[Article], sc) -> ModelScorer:

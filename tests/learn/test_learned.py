@@ -67,6 +67,16 @@ def test_the_committed_model_is_the_default_and_matches_the_features():
     assert scorer.booster.feature_name() == list(FEATURES)
 
 
+def test_the_committed_model_averages_boosters_of_different_seeds():
+    scorer = default_scorer()
+    members = scorer.booster.boosters
+    assert len(members) == len(learn.SEEDS) > 1
+    assert len({m.model_to_string() for m in members}) == len(members)     # the seeds made different trees
+    rows = analyse(ARTICLES[0][1]).candidates.rows
+    mean = sum(m.predict(rows, num_threads=1) for m in members) / len(members)
+    assert list(scorer.raw(rows)) == list(mean)
+
+
 def test_confidence_is_a_probability_that_grows_with_the_score():
     scorer = default_scorer()
     values = [scorer.confidence(x / 20) for x in range(21)]
