@@ -44,7 +44,7 @@ PLAYER_NOUN = ("jugador|futbolista|delantero|atacante|centrocampista|mediocentro
 DENIED = ("se rompe|se rompio|se ha roto|se enfria|se enfrio|enfriad*|se frustro|se ha caido|cayo|no fructifico|abandona la operacion|abandona la idea|no parece dispuesto|descart*|rechaz*|desmient*|desmentido|no hay interes|ningun contacto|"
           "sin contacto|no interesa|bloque*|se cae|se cayo|fracas*|no abonaran|no ejercera|"
           "no ejercer|no se contempla|niega|negado|frustrad*|no llega")
-COMPLETED = ("ha anunciado|anuncio|oficial|oficialmente|ya es|ha fichado|fichado|cerrado|cedido al|cedido a|esta cedido|"
+COMPLETED = ("jugara cedido|ha renovado|renueva|ha llegado|se marcha cedido|ya es oficial|hecho oficial|hace oficial|ha cerrado el fichaje|ha cedido|llega procedente|llego procedente|ha sido cedido|ha sido traspasado|se ha marchado|ha firmado por|firma por|ha anunciado|anuncio|oficial|oficialmente|ya es|ha fichado|fichado|cerrado|cedido al|cedido a|esta cedido|"
              "estan cedidas|a prestamo|se embolsaron|anunciado|presentado|firmo|ha firmado|llego|se ha hecho con|se hace con|ha incorporado|incorporado|traspasado|ha vendido|vendido|aterriza|nuevo jugador|fichaje oficial|llega cedido|firmado|conseguir la cesion")
 AGREED = ("acuerdo|acuerdo cerrado|principio de acuerdo|han cerrado|cerrado|todo hecho|pacto|pactado|"
           "aceptado|acepta|luz verde")

@@ -69,7 +69,7 @@ DENIED = ("arenat*|si e arenata|fumata nera|in frenata|raffreddat*|interesse raf
           "hanno bloccato|nulla di fatto|allontanato|allontanata|tramontat*|naufragat*|"
           "risponderebbe picche|picche|non se ne fa nulla|strappato alla concorrenza|battut* la concorrenza|"
           "non ha intenzione|non ha assolutamente intenzione|respint*")
-COMPLETED = ("ha girato|girato al|girato alla|ufficiale|ufficialmente|ufficializzat*|ufficialita|ha firmato|ha messo a segno|e arrivato|"
+COMPLETED = ("si accasa|si e accasato|approda|si aggiudica|si e aggiudicato|si lega|si e legato|si trasferisce|da in prestito|danno in prestito|girato in prestito|cessione in prestito|ha rinnovato|ha prolungato|preso a parametro zero|ha ufficializzato|e stato presentato|ha prelevato|ha ingaggiato|ha girato|girato al|girato alla|ufficiale|ufficialmente|ufficializzat*|ufficialita|ha firmato|ha messo a segno|e arrivato|"
              "l'ultimo arrivato|ultimo arrivato|acquistato|ceduto|tesserato|nuovo giocatore|"
              "e stato acquistato|e passato|ha ceduto|in prestito al|in prestito alla|in prestito in|"
              "e un nuovo|dopo l'addio|l'acquisto di|cessione di|ricavo dal prestito|addio di|e arrivata|prelevato|ha preso|ha acquistato|riporta in|ufficializzazione|porre la firma|posto la firma|nero su bianco|ingaggiato|si e trasferito|e stato ceduto|e stato venduto|approdato|e sbarcato|sbarcato")
