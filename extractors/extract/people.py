@@ -196,6 +196,9 @@ def _capitalised_runs(text: str, in_club: list[bool]) -> list[list[_Tok]]:
     return runs
 
 
+_COMPANY_SUFFIX = frozenset({"co", "inc", "ltd", "corp", "llc", "plc", "gmbh", "holdings"})
+
+
 def _name_candidates(text: str, folded: str, runs: list[list[_Tok]],
                      sent_starts: set[int]) -> list[tuple[int, int, list[str], bool]]:
     """(start, end, tokens, sentence-initial) of each run piece that may be a person's name."""
@@ -206,6 +209,8 @@ def _name_candidates(text: str, folded: str, runs: list[list[_Tok]],
     for run in runs:
         if any(fold(m.group(0)) in club_suffix for m in run[1:]):
             continue            # "Cardiff City", "Bristol Rovers": a club missing from the reference
+        if any(fold(m.group(0)) in _COMPANY_SUFFIX for m in run[1:]):
+            continue            # "Pacific Gas & Electric Co", "Acme Holdings Ltd": a company
         prev = _RX_PREV_WORD.search(folded[max(0, run[0].start() - 8):run[0].start()])
         if prev and prev.group(1) in _ARTICLES and len(run) >= 2:
             continue            # "al Sánchez Pizjuán", "il Pocho": places and nicknames, not names

@@ -1,4 +1,4 @@
-"""Completed moves in the words each language reports them with (deal.py, lexicon COMPLETED).
+"""Completed and negotiated moves in the words each language reports them with (deal.py, lexicon).
 Every sentence is written for these tests."""
 from extractors.extract.deal import status_of
 from extractors.extract.text import fold_same_length
@@ -36,3 +36,12 @@ def test_interest_and_intent_stay_open():
     assert st("Il Torino vorrebbe il centrocampista, ma il Sassuolo chiede 10 milioni") is None
     assert st("Le club veut recruter un nouvel arrière gauche") is None
     assert st("Arsenal want to sign the midfielder this summer") is None
+
+
+def test_italian_and_spanish_negotiation_cues():
+    assert st("I granata sono vicini all'esterno del Cagliari") == "negotiating"
+    assert st("Il Torino sull'esterno: accelerata nelle ultime ore") == "negotiating"
+    assert st("La Lazio continua a lavorare per il centrocampista") == "negotiating"
+    assert st("Il Genoa preme per il difensore del Cagliari") == "negotiating"
+    assert st("El Valencia está ultimando el traspaso del central") == "negotiating"
+    assert st("El Betis sigue en conversaciones con el lateral") == "negotiating"

@@ -48,7 +48,7 @@ COMPLETED = ("jugara cedido|ha renovado|renueva|ha llegado|se marcha cedido|ya e
              "estan cedidas|a prestamo|se embolsaron|anunciado|presentado|firmo|ha firmado|llego|se ha hecho con|se hace con|ha incorporado|incorporado|traspasado|ha vendido|vendido|aterriza|nuevo jugador|fichaje oficial|llega cedido|firmado|conseguir la cesion")
 AGREED = ("acuerdo|acuerdo cerrado|principio de acuerdo|han cerrado|cerrado|todo hecho|pacto|pactado|"
           "aceptado|acepta|luz verde")
-NEGOTIATING = ("negocia*|oferta|ofrece|ofrecido|ofensiva|conversaciones|contactos|cerca|a punto|"
+NEGOTIATING = ("negociando|en conversaciones|acelera|acelerado|sondeo|sondeado|tanteo|ha preguntado|pregunto por|ultiman|ultimando|trabaja en|trabaja por|en la recta final|contraoferta|negocia*|oferta|ofrece|ofrecido|ofensiva|conversaciones|contactos|cerca|a punto|"
                "inminente|puja|pujar|propuesta|reunion|estaria interesado en pagar|dispuesto a pagar|"
                "le ofrece|estudiando")
 

@@ -78,7 +78,7 @@ AGREED = ("tutto a posto|accordo raggiunto|raggiunto l'accordo|raggiunto un acco
           "chiuso l'operazione|virtualmente chiuso|chiuso|manca solo la firma|manca la firma|"
           "visite mediche|accordo e per|l'accordo|accordo totale|raggiunto un'intesa|va in prestito|torna al|"
           "torna alla|sara poi ceduto|accordo tra|accordo con")
-NEGOTIATING = ("trattativa|trattative|trattare|stallo|offerta|offerto|offerti|proposta|rilancio|"
+NEGOTIATING = ("vicina|vicini|vicine|lavora per|lavorano per|lavorare su|continua a lavorare|in pressing|preme per|premono per|accelerata|accelera|accelerano|vuole chiudere|vogliono chiudere|passi spediti|diretto al|diretto alla|dirittura d'arrivo|sondaggio|sondaggi|ha chiesto informazioni|richiesta|rilanciato|trattativa|trattative|trattare|stallo|offerta|offerto|offerti|proposta|rilancio|"
                "contatti|contatto|vicino|vicinissimo|a un passo|ad un passo|in chiusura|in arrivo|"
                "proposti|incontro|summit|negoziat*|si tratta|al lavoro per|tentativo|assalto|"
                "pronto a pagare|pronto a chiudere|lavorando|sta per chiudere|sta per")
