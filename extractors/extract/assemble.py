@@ -12,7 +12,7 @@ from dataclasses import replace
 from .candidates import Candidate
 from .deal import deal_type_for, status_for
 from .model import Rumour
-from .moves import _pick_fee
+from .moves import _pick_fee, _sentence_index
 
 THRESHOLD = 0.25     # on the raw score: cross-validated pair F1 0.512 at 0.2, 0.510 at 0.25, 0.498 at 0.28; 0.25 keeps off-topic pages clean
 
@@ -28,6 +28,8 @@ def assemble_rumours(a, probs, confidence=lambda p: p, sellers=None) -> list[Rum
             continue        # a named destination says more than "he may leave"
         r = replace(cand.rule) if cand.rule else _new_rumour(a, cand)
         r.confidence = round(confidence(p), 3)
+        if r.fee is None:
+            r.fee = _nearby_fee(a, cand, r)
         best = seller.get(id(cand.person))
         if best and best[0] != r.to_club_id and r.deal_type != "renewal":
             r.from_club_id, r.from_club = best[0], a.names.get(best[0])
@@ -70,6 +72,26 @@ def _new_rumour(a, cand: Candidate) -> Rumour | None:
                   status=status_for(stext), evidence=a.sentences[sents[0]].text if sents else "")
 
 
+_PRICE_KINDS = ("fee", "option", "loan_fee", "clause")
+
+
+def _nearby_fee(a, cand: Candidate, r: Rumour):
+    """A price in one of the two sentences after the player's that names nobody and no other club
+    ("Il Milan incasserebbe 20 milioni" after the sentence about his move)."""
+    sent_of = _sentence_index(a.sentences)
+    own = {sent_of(s) for s, _ in cand.person.spans}
+    named = {sent_of(s) for s, _, _ in a.mentions}
+    allowed = {r.to_club_id, r.from_club_id}
+    clubs_in: dict[int, set] = {}
+    for c in a.clubs:
+        clubs_in.setdefault(sent_of(c.start), set()).add(c.club_id)
+    near = sorted({i + k for i in own for k in (1, 2)} - own - named)
+    fees = [f for f in a.fees if f.sentence in near and f.fee.kind in _PRICE_KINDS
+            and clubs_in.get(f.sentence, set()) <= allowed]
+    if not fees:
+        return None
+    return _pick_fee(fees, [a.folded[a.sentences[f.sentence].start:a.sentences[f.sentence].end] for f in fees])
+
+
 def _sent(a, pos: int) -> int:
-    from .moves import _sentence_index
     return _sentence_index(a.sentences)(pos)
