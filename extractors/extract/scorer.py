@@ -18,6 +18,7 @@ PAIR_MODEL = MODEL_DIR / "pairs.lgb.txt"
 PAIR_CALIBRATION = MODEL_DIR / "pairs.calibration.json"
 PLAYER_MODEL = MODEL_DIR / "players.lgb.txt"
 SELLER_MODEL = MODEL_DIR / "sellers.lgb.txt"
+DESTINATION = 1      # the pair model's class "the player moves to this club" (learn.PAIR_CLASSES)
 _RULE = FEATURES.index("rule_pair")
 _RULE_CONF = FEATURES.index("rule_conf")
 
@@ -80,7 +81,9 @@ class ModelScorer:
         self.seller_booster = seller_booster
 
     def raw(self, rows: list[list[float]]):
-        return _predict(self.booster, rows)
+        """The probability that each pair is a move to its club (the destination class)."""
+        p = _predict(self.booster, rows)
+        return p[:, DESTINATION] if p.ndim == 2 else p
 
     def player_probabilities(self, rows: list[list[float]]) -> list[float] | None:
         if self.player_booster is None:
