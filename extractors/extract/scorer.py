@@ -17,8 +17,8 @@ MODEL_DIR = Path(__file__).resolve().parent / "trained"
 PAIR_MODEL = MODEL_DIR / "pairs.lgb.txt"
 PAIR_CALIBRATION = MODEL_DIR / "pairs.calibration.json"
 PLAYER_MODEL = MODEL_DIR / "players.lgb.txt"
-SELLER_MODEL = MODEL_DIR / "sellers.lgb.txt"
-DESTINATION = 1      # the pair model's class "the player moves to this club" (learn.PAIR_CLASSES)
+DESTINATION = 1      # the pair model's classes (learn.PAIR_CLASSES): the player moves to this club,
+SELLER = 2           # ... or leaves it (his current club)
 _RULE = FEATURES.index("rule_pair")
 _RULE_CONF = FEATURES.index("rule_conf")
 
@@ -29,14 +29,14 @@ class RuleScorer:
     def pair_probabilities(self, rows: list[list[float]]) -> list[float]:
         return [max(0.5, r[_RULE_CONF]) if r[_RULE] else 0.0 for r in rows]
 
+    def move_probabilities(self, rows: list[list[float]]) -> tuple[list[float], list[float] | None]:
+        return self.pair_probabilities(rows), None      # the rules' seller stands
+
     def confidence(self, raw: float) -> float:
         return raw
 
     def player_probabilities(self, rows: list[list[float]]) -> list[float] | None:
         return None                         # keep the rules' verdict
-
-    def seller_probabilities(self, rows: list[list[float]]) -> list[float] | None:
-        return None                         # keep the rules' seller
 
 
 class Ensemble:
@@ -74,11 +74,10 @@ def _predict(booster, rows):
 
 class ModelScorer:
     def __init__(self, booster, calibration: tuple[list[float], list[float]] | None = None,
-                 player_booster=None, seller_booster=None):
+                 player_booster=None):
         self.booster = booster
         self.calibration = calibration
         self.player_booster = player_booster
-        self.seller_booster = seller_booster
 
     def raw(self, rows: list[list[float]]):
         """The probability that each pair is a move to its club (the destination class)."""
@@ -90,13 +89,15 @@ class ModelScorer:
             return None
         return list(_predict(self.player_booster, rows))
 
-    def seller_probabilities(self, rows: list[list[float]]) -> list[float] | None:
-        if self.seller_booster is None:
-            return None
-        return list(_predict(self.seller_booster, rows))
-
     def pair_probabilities(self, rows: list[list[float]]) -> list[float]:
         return list(self.raw(rows))
+
+    def move_probabilities(self, rows: list[list[float]]) -> tuple[list[float], list[float] | None]:
+        """Per pair, the probability that the player moves to the club and that it is his current club."""
+        p = _predict(self.booster, rows)
+        if p.ndim != 2:
+            return list(p), None
+        return list(p[:, DESTINATION]), list(p[:, SELLER])
 
     def confidence(self, raw: float) -> float:
         """The calibrated probability of a raw score (isotonic, fitted on cross-validated scores)."""
@@ -121,8 +122,7 @@ class ModelScorer:
         if calibration.exists():
             d = json.loads(calibration.read_text(encoding="utf-8"))
             cal = (d["x"], d["y"])
-        return cls(read(model, FEATURES), cal, read(PLAYER_MODEL, PERSON_FEATURES),
-                   read(SELLER_MODEL, FEATURES))
+        return cls(read(model, FEATURES), cal, read(PLAYER_MODEL, PERSON_FEATURES))
 
 
 @lru_cache(maxsize=1)
