@@ -41,7 +41,7 @@ SELLER_THRESHOLD = 0.1      # on the pair model's seller class; from-club accura
 
 
 def _sellers(cands, probs) -> dict[int, tuple[str, float]]:
-    """Per person, the club the seller model is surest he plays for (when sure enough)."""
+    """Per person, the club the pair model's seller class is surest he plays for (when sure enough)."""
     out: dict[int, tuple[str, float]] = {}
     for c, p in zip(cands, probs):
         if c.club is not None and p >= SELLER_THRESHOLD and p > out.get(id(c.person), ("", 0.0))[1]:

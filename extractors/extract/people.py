@@ -55,7 +55,8 @@ _ARTICLES = {"al", "el", "del", "il", "lo", "la", "le", "les", "au", "du", "allo
 # words that can be part of a name: capitalised, a particle, or an elided article before a capital
 _NAMEISH = re.compile(r"(?<![\w'’])(?:[^\W\d_a-zà-ÿ]|(?:de|van|der|den|di|da|dos|das|do|del|della|von|ten|ter|le|la|"
                       r"el|al|mac|bin|ben|y|e)(?![\w'’])|[a-z]{1,4}['’][^\W\d_a-z])[^\W\d_]*(?:['’\-][^\W\d_]+)*")
-STREET_WORDS = {"via", "viale", "piazza", "stadio", "stadium", "estadio", "san", "sir", "calle", "rue", "avenida"}
+STREET_WORDS = {"via", "viale", "piazza", "corso", "largo", "stadio", "stadium", "estadio", "san", "sir", "calle", "rue",
+                "avenida", "paseo", "plaza", "boulevard"}
 
 
 class _Tok:
@@ -232,7 +233,7 @@ def _piece_name(text: str, piece: list[_Tok], reject: frozenset[str], lower_fold
         if len(f) < 3 or f in lower_folded:
             return None
         if initial and (f in reject or not (_appears_non_initial(text, words_[0], sent_starts)
-                                            or _RX_LIST_NEXT.match(text, end))):
+                                            or _RX_LIST_NEXT.match(text, end) or _known_surname(f))):
             return None
     elif initial and fold(words_[0]) in lower_folded and fold(words_[0]) not in LEAD_PARTICLES:
         # "Nonostante Gomez": the first word is a common word capitalised by position
@@ -243,6 +244,15 @@ def _piece_name(text: str, piece: list[_Tok], reject: frozenset[str], lower_fold
     if len(words_) > 4:
         return None
     return start, end, words_, initial
+
+
+def _known_surname(folded_word: str) -> bool:
+    """A footballer of the transfermarkt reference has this surname ("Caprari è ...", a sentence
+    that opens with a bare surname); False without a reference."""
+    from extractors import tmref
+
+    ref = tmref.reference()
+    return ref is not None and folded_word in ref.by_surname
 
 
 def _group_names(cands: list[tuple[int, int, list[str], bool]]) -> dict[str, Person]:
@@ -382,7 +392,7 @@ def _split_run(run: list[re.Match], reject: frozenset[str]) -> list[list[re.Matc
     for m in run:
         w = _strip_possessive(m.group(0))
         f = fold(w)
-        if f in reject and f not in LEAD_PARTICLES:
+        if (f in reject or f in STREET_WORDS) and f not in LEAD_PARTICLES:
             if cur:
                 pieces.append(cur)
             cur = []

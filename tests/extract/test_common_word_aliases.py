@@ -1,6 +1,6 @@
-"""Words that are a club's alias or a name's tail only in football: "Gas" (Bristol Rovers) in
-"Pacific Gas & Electric", "Co"/"Ltd" ending a company name.  Every sentence is written for
-these tests."""
+"""Words that are a club's alias or part of a name only in football: "Gas" (Bristol Rovers) in
+"Pacific Gas & Electric", "Co"/"Ltd" ending a company name, "Corso" opening a street.  Every
+sentence is written for these tests."""
 from extractors.extract.clubs import Club, ClubIndex
 from extractors.extract.pipeline import analyse
 from extractors.extract.text import fold_same_length
@@ -26,3 +26,9 @@ def test_a_company_name_is_not_a_person():
     names = {p.name for p in analyse("Shares in Northfield Mining Ltd rose after Redwater Energy Co "
                                      "announced the deal on Monday.").persons}
     assert not any("Ltd" in n or n.endswith("Co") for n in names), names
+
+
+def test_a_street_is_not_a_person():
+    names = {p.name for p in analyse("The showroom in Corso Monforte 15 opens on Monday; the shop on "
+                                     "Paseo Ribalta closes.").persons}
+    assert not any("Monforte" in n or "Ribalta" in n for n in names), names
