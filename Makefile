@@ -95,13 +95,13 @@ train: $(VENV)/.synced
 
 BACKEND ?= local
 eval: $(VENV)/.synced
-	$(BIN)/python -m extractors.evaluate --check --backend $(BACKEND)
+	$(BIN)/python -m tests.tools.eval --check --backend $(BACKEND)
 
 docs: setup
 	$(BIN)/mercato docs --serve
 
 bench: setup
-	$(BIN)/python -m extractors.bench $(ARGS)
+	$(BIN)/python -m tests.tools.bench $(ARGS)
 
 airflow: setup
 	$(BIN)/mercato airflow

@@ -11,7 +11,7 @@ from datetime import timedelta
 from airflow.sdk import dag, get_current_context, task
 from airflow.timetables.trigger import CronTriggerTimetable
 
-from extractors import orchestration as orch
+from extractors.orchestration import steps as orch
 
 ASSETS = orch.assets()
 
@@ -42,7 +42,7 @@ def transfer_rumours():
 
     @task(outlets=[ASSETS["articles"], ASSETS["rejects"]], pool=orch.DUCKDB_POOL)
     def land(counts: list[dict]) -> dict:
-        from extractors.pipeline import land as land_day
+        from extractors.orchestration.pipeline import land as land_day
 
         return land_day(orch.run_day(get_current_context()), run_counts=list(counts))
 
@@ -53,7 +53,7 @@ def transfer_rumours():
     @task(outlets=[ASSETS[t] for t in ("club_mentions", "player_mentions", "fee_mentions", "rumours", "llm_calls")],
           pool=orch.DUCKDB_POOL)
     def extract() -> dict:
-        from extractors.pipeline import extract as extract_day
+        from extractors.orchestration.pipeline import extract as extract_day
 
         ctx = get_current_context()
         return extract_day(orch.run_day(ctx), backend=ctx["params"].get("extractor", "local"))
@@ -76,7 +76,7 @@ def transfer_rumours():
 
     @task
     def summary() -> str:
-        from extractors.summary import render_summary
+        from extractors.warehouse.summary import render_summary
 
         text = render_summary()
         print(text)

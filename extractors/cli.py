@@ -26,7 +26,7 @@ from extractors.config import REPO_ROOT, paths
 
 def _read_article(path: Path) -> tuple[str, str | None, str | None]:
     """(text, title, language hint) of a .txt file, or of an .html page once cleaned."""
-    from extractors.clean import clean_html
+    from extractors.ingest.clean import clean_html
 
     raw = path.read_text("utf-8", errors="replace")
     if path.suffix.lower() in (".html", ".htm"):
@@ -56,7 +56,7 @@ def _extract_files(names: list[str], language: str | None, llm=None):
     the files are asked in parallel, as many at once as MERCATO_LLM_CONCURRENCY allows."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from extractors.clean import CleanError
+    from extractors.ingest.clean import CleanError
     from extractors.extract import extract_text
     from extractors.extract.llm.backend import BackendResult
 
@@ -116,8 +116,8 @@ def _cmd_label(args) -> int:
 
 
 def _ingest_settings(args):
-    from extractors.fetch import FetchSettings
-    from extractors.pipeline import IngestSettings
+    from extractors.ingest.fetch import FetchSettings
+    from extractors.orchestration.pipeline import IngestSettings
 
     langs = tuple(x for x in (args.languages or "").split(",") if x) or None
     return IngestSettings(fetch=FetchSettings(host_delay=args.host_delay), max_articles=args.max_articles,
@@ -125,9 +125,9 @@ def _ingest_settings(args):
 
 
 def _cmd_run(args) -> int:
-    from extractors import runner
-    from extractors.sources import load_sources
-    from extractors.summary import print_summary
+    from extractors.orchestration import runner
+    from extractors.ingest.sources import load_sources
+    from extractors.warehouse.summary import print_summary
 
     day = date.fromisoformat(args.date) if args.date else date.today()
     if args.backend == "llm":
@@ -143,7 +143,7 @@ def _cmd_run(args) -> int:
 def _serve_until_interrupted(directory: Path, port: int, what: str) -> None:
     import time
 
-    from extractors.serve import StaticSite
+    from extractors.warehouse.serve import StaticSite
 
     with StaticSite(directory, port=port) as site:
         print(f"serving {what} at {site.url}/ (Ctrl-C to stop)", flush=True)
@@ -163,8 +163,8 @@ def _cmd_demo(args) -> int:
     """The default run: the sample site over real HTTP, the DAG through `airflow dags test`."""
     import subprocess
 
-    from extractors.serve import StaticSite
-    from extractors.summary import print_summary
+    from extractors.warehouse.serve import StaticSite
+    from extractors.warehouse.summary import print_summary
 
     site_dir = REPO_ROOT / "data" / "samples" / "site"
     try:   # a fixed port keeps the sample URLs, and so re-runs, identical
@@ -172,7 +172,7 @@ def _cmd_demo(args) -> int:
     except OSError:
         server = StaticSite(site_dir, port=0)
     with server as site:
-        from extractors.netguard import ALLOW_HOSTS_ENV, allowing
+        from extractors.ingest.netguard import ALLOW_HOSTS_ENV, allowing
 
         # the fetcher refuses 127.0.0.1 unless allowed: allow this server, not the whole host
         env = {**os.environ, "MERCATO_SAMPLES_URL": site.url, ALLOW_HOSTS_ENV: allowing(site.url)}
@@ -192,7 +192,7 @@ def _cmd_demo(args) -> int:
 
 
 def _cmd_summary(args) -> int:
-    from extractors.summary import print_summary
+    from extractors.warehouse.summary import print_summary
 
     print_summary(limit=args.limit)
     return 0
@@ -244,7 +244,7 @@ def _cmd_docs(args) -> int:
 
 
 def _cmd_airflow(args) -> int:
-    from extractors.airflow_local import main as standalone
+    from extractors.local.standalone import main as standalone
 
     return standalone(port=args.port)
 
@@ -342,8 +342,8 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except Exception as err:
         from extractors.extract.llm.settings import LLMConfigError
-        from extractors.pipeline import PipelineError
-        from extractors.sources import SourceError
+        from extractors.orchestration.pipeline import PipelineError
+        from extractors.ingest.sources import SourceError
 
         if isinstance(err, (PipelineError, SourceError, LLMConfigError)):
             print(f"mercato: {err}", file=sys.stderr)

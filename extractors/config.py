@@ -58,7 +58,7 @@ def paths(base: str | os.PathLike | None = None) -> Paths:
     return Paths(Path(root).resolve())
 
 
-# -- what a triggered run may read (see extractors/guard.py) ---------------------
+# -- what a triggered run may read (see extractors/ingest/guard.py) ---------------------
 LOCAL_ROOTS_ENV = "MERCATO_LOCAL_ROOTS"      # folders `local` sources and URL-list files may be read from
 SOURCES_DIRS_ENV = "MERCATO_SOURCES_DIRS"    # folders sources files may be read from
 

@@ -17,5 +17,5 @@ os.environ.setdefault("AIRFLOW__COSMOS__ENABLE_TELEMETRY", "False")
 os.environ.setdefault("AIRFLOW__COSMOS__CACHE_DIR", str(ROOT / "airflow_home" / "cosmos_cache"))
 os.environ.setdefault("DO_NOT_TRACK", "true")
 # The tests' HTTP servers all listen on 127.0.0.1, which the fetcher refuses unless allowed
-# (extractors/netguard.py); tests of the refusal itself set their own allowance.
+# (extractors/ingest/netguard.py); tests of the refusal itself set their own allowance.
 os.environ.setdefault("MERCATO_FETCH_ALLOW_HOSTS", "127.0.0.1")

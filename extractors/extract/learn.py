@@ -50,7 +50,7 @@ def read_article(path: Path) -> tuple[str, str | None, str | None]:
     """(text, title, language hint) of a corpus file, as `mercato extract` reads it."""
     raw = path.read_text(encoding="utf-8", errors="replace")
     if path.suffix == ".html":
-        from extractors.clean import CleanError, clean_html
+        from extractors.ingest.clean import CleanError, clean_html
         try:
             doc = clean_html(raw, url=None)
         except CleanError:
@@ -213,7 +213,7 @@ def fit_and_save(eval_dir: Path) -> dict:
 
 
 def _write(path: Path, text: str) -> None:
-    from extractors.fetch import atomic_write_bytes
+    from extractors.ingest.fetch import atomic_write_bytes
 
     atomic_write_bytes(path, text.encode("utf-8"))
 

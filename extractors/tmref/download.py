@@ -21,7 +21,7 @@ from pathlib import Path
 
 import requests
 
-from ..fetch import USER_AGENT
+from ..ingest.fetch import USER_AGENT
 from . import players, settings
 
 log = logging.getLogger(__name__)

@@ -3,18 +3,28 @@
 The rule (never a guess): a player id is returned only when exactly one reference player is left
 once candidates contradicted by the text are dropped (a birth year off by more than one, another
 citizenship), and the evidence for that one is
-  1. the folded full name matches exactly one player;
+  1. the folded full name matches exactly one player (also when the extractor glued words before
+     it: "ATTACCO Gabriel Jesus");
   2. of the candidates, exactly one plays (at the snapshot) for a club of the article (for a lone
-     surname, only when at most MAX_NAMESAKES reference players bear it);
+     surname, only when at most MAX_NAMESAKES reference players bear it, and no namesake is far
+     better known than he is: an old article's "Bakayoko" at Inter is not the youth player the
+     snapshot lists there);
   3. exactly one candidate is left and a cue of the text (birth year, nationality, position)
      agrees with it, or the text's position is that of exactly one of the candidates;
   4. recency: exactly one candidate was active in the article's season (last_season >= year - 1)
      and, for a full name, every other one left the covered leagues at least four seasons before
      (last_season <= year - 4); for a lone surname, only when it is the reference's only player
-     with that surname ("Dybala").
+     with that surname ("Dybala"), and then, when the article's season is unknown, he is linked
+     without it (an undated page may be of any season the reference covers);
+  5. notability: of a lone surname's namesakes (at most MAX_NAMESAKES), one's highest market value
+     is NOTABLE_RATIO times every other's ("Pogba" is Paul, not Florentin), and he was active in
+     the article's season when it is known. Rule 2 goes first: a lesser namesake at the article's
+     club is never overridden by it.
 A position never rules a candidate out (the text's position words are loose, and positions change
 over a career). A lone surname, or a full name matching nobody (read as the surname and a first
-name spelt another way), never links on rule 1. Ambiguous names stay unlinked.
+name spelt another way), never links on rule 1; the latter links on rule 4 only with the article's
+season known, and never on rule 5 ("Antonio Conte", a coach, is not Antoine Conte, last seen
+in 2015). Ambiguous names stay unlinked.
 """
 from __future__ import annotations
 
@@ -23,6 +33,8 @@ from .clubmap import to_tm
 from .players import Candidate, Reference, reference
 
 MAX_NAMESAKES = 6      # a lone surname with more reference players than this is not linked by club
+NOTABLE_RATIO = 20     # rule 5: how far the best-known namesake's peak market value must stand out
+NOTABLE_FLOOR = 2_000_000
 # our extractor's positions -> the reference's `position`
 POSITION = {"goalkeeper": "Goalkeeper", "defender": "Defender", "midfielder": "Midfield",
             "forward": "Attack"}
@@ -62,10 +74,13 @@ def _cued(left: list[Candidate], birth_year, position, country) -> Candidate | N
     return same_position[0] if len(left) > 1 and len(same_position) == 1 else None
 
 
-def _active_alone(cands: list[Candidate], year: int | None, full_name: bool) -> Candidate | None:
-    """Rule 4: the one candidate active in the article's season."""
+def _active_alone(cands: list[Candidate], year: int | None, full_name: bool,
+                  variant: bool = False) -> Candidate | None:
+    """Rule 4: the one candidate active in the article's season; with no season known, a lone
+    surname that only one reference player bears (nothing to check his activity against; not a
+    surname the text gives with another first name: "Antonio Conte" is not "Antoine Conte")."""
     if not year:
-        return None
+        return cands[0] if not full_name and not variant and len(cands) == 1 else None
     active = [c for c in cands if (c.last_season or 0) >= year - 1]
     if len(active) != 1:
         return None
@@ -76,8 +91,11 @@ def _active_alone(cands: list[Candidate], year: int | None, full_name: bool) -> 
 
 
 def decide(cands: list[Candidate], *, clubs: set[str], birth_year=None, position=None,
-           country=None, year=None, full_name: bool) -> str | None:
-    """The rule of the module docstring over `cands` (already looked up by name)."""
+           country=None, year=None, full_name: bool, variant: bool = False,
+           wider_clubs: set[str] = frozenset()) -> str | None:
+    """The rule of the module docstring over `cands` (already looked up by name). `wider_clubs`:
+    the club context rule 2 falls back on when nobody plays for one of `clubs` (a mover's own
+    clubs first, then the article's)."""
     cands = list({c.player_id: c for c in cands}.values())
     left = [c for c in cands if not _contradicted(c, birth_year, country)]
     if not left:
@@ -87,16 +105,41 @@ def decide(cands: list[Candidate], *, clubs: set[str], birth_year=None, position
     # a common surname (Diop, Silva) is too likely to have a namesake at one of the article's
     # clubs by chance (clubs are the snapshot's, not the article's time): it needs the full name
     common = not full_name and len(cands) > MAX_NAMESAKES
-    in_club = [] if common else [c for c in left if c.current_club_id in clubs]
-    if len(in_club) == 1:
-        return in_club[0].player_id
-    if len(in_club) > 1:
-        return None
+    for tier in (clubs, wider_clubs):
+        in_club = [] if common else [c for c in left if c.current_club_id in tier]
+        if len(in_club) == 1:     # unless a far better-known namesake makes a surname a toss-up
+            return None if not full_name and _overshadowed(in_club[0], left) else in_club[0].player_id
+        if len(in_club) > 1:
+            return None
     cued = _cued(left, birth_year, position, country)
     if cued is not None:
         return cued.player_id
-    alone = _active_alone(cands, year, full_name) if len(left) == len(cands) else None
-    return alone.player_id if alone is not None else None
+    alone = _active_alone(cands, year, full_name, variant) if len(left) == len(cands) else None
+    if alone is not None:
+        return alone.player_id
+    notable = None if full_name or variant or common else _notable(left, year)
+    return notable.player_id if notable is not None else None
+
+
+def _overshadowed(c: Candidate, left: list[Candidate]) -> bool:
+    """A namesake far better known than `c`: the bare surname may well be his, whatever club `c`
+    is at (a youth player of the article's club, listed there since he left the covered leagues)."""
+    mine = c.highest_market_value_in_eur or 0
+    return any((o.highest_market_value_in_eur or 0) >= max(NOTABLE_FLOOR, NOTABLE_RATIO * mine)
+               for o in left if o is not c)
+
+
+def _notable(left: list[Candidate], year: int | None) -> Candidate | None:
+    """Rule 5: of namesakes, the one the press means by the bare surname: his highest market
+    value is NOTABLE_RATIO times every other's (Pogba is Paul, not Florentin), and, when the
+    article's season is known, he was active in it."""
+    if len(left) < 2:
+        return None
+    ranked = sorted(left, key=lambda c: c.highest_market_value_in_eur or 0, reverse=True)
+    top, second = (c.highest_market_value_in_eur or 0 for c in ranked[:2])
+    if top < NOTABLE_FLOOR or top < NOTABLE_RATIO * second:
+        return None
+    return ranked[0] if not year or (ranked[0].last_season or 0) >= year - 1 else None
 
 
 def _first_name_match(cands: list[Candidate], first: str) -> list[Candidate]:
@@ -127,36 +170,43 @@ def link(name: str, *, club_ids=(), nationality: str | None = None, position: st
                    year=year, birth_year=birth_year, tm_clubs=tm_clubs)
 
 
-def link_in(ref: Reference, name: str, *, club_ids=(), nationality: str | None = None,
-            position: str | None = None, age: int | None = None, year: int | None = None,
-            birth_year: int | None = None, tm_clubs: set[str] | None = None) -> str | None:
-    """`link` against a loaded reference (the extractor's hot path: no settings look-up)."""
-    words = fold(name).split()
-    if not words:
-        return None
+def _lookup(ref: Reference, words: list[str]) -> tuple[list[Candidate], str] | None:
+    """(candidates, how they match: "full" name, "surname", or "variant", a surname with a first
+    name spelt another way) for the folded words of a name."""
     key = " ".join(words)
     by_name, by_surname = ref.by_name, ref.by_surname
-    if len(words) >= 2:
-        full = key in by_name
-        hit = key if full or key in by_surname else None
-        if hit is None:                   # "Mykhailo Mudryk" spelt another way: surname + first name
-            hit = next((" ".join(words[i:]) for i in range(1, len(words))
-                        if " ".join(words[i:]) in by_surname), None)
-            if hit is None:
-                return None
-        rows = by_name[key] if full else by_surname[hit]
-        cands = [ref.players[i] for i in rows]
-        if not full and hit != key:
-            cands = _first_name_match(cands, words[0])
-            if not cands:
-                return None
-    else:
+    if len(words) == 1:
         if key not in by_name and key not in by_surname:
             return None
-        full = False
-        cands = [ref.players[i] for i in (*by_name.get(key, ()), *by_surname.get(key, ()))]
+        return [ref.players[i] for i in (*by_name.get(key, ()), *by_surname.get(key, ()))], "surname"
+    if key in by_name:
+        return [ref.players[i] for i in by_name[key]], "full"
+    if key in by_surname:                 # "De Sciglio", "Alexander Arnold"
+        return [ref.players[i] for i in by_surname[key]], "surname"
+    # words the extractor glued before a full name ("ATTACCO GABRIEL JESUS", "Oro Cristiano Ronaldo")
+    tail = next((" ".join(words[i:]) for i in range(1, len(words) - 1) if " ".join(words[i:]) in by_name), None)
+    if tail is not None:
+        return [ref.players[i] for i in by_name[tail]], "full"
+    # "Mykhailo Mudryk" spelt another way: the surname and a first name that agrees with it
+    hit = next((" ".join(words[i:]) for i in range(1, len(words)) if " ".join(words[i:]) in by_surname), None)
+    if hit is None:
+        return None
+    cands = _first_name_match([ref.players[i] for i in by_surname[hit]], words[0])
+    return (cands, "variant") if cands else None
+
+
+def link_in(ref: Reference, name: str, *, club_ids=(), nationality: str | None = None,
+            position: str | None = None, age: int | None = None, year: int | None = None,
+            birth_year: int | None = None, tm_clubs: set[str] | None = None,
+            wider_tm_clubs: set[str] = frozenset()) -> str | None:
+    """`link` against a loaded reference (the extractor's hot path: no settings look-up);
+    `wider_tm_clubs` as decide's `wider_clubs`."""
+    found = _lookup(ref, fold(name).split())
+    if found is None:
+        return None
+    cands, match = found
     if birth_year is None and age and year:
         birth_year = year - age
-    return decide(cands, full_name=full, clubs=to_tm(club_ids) if tm_clubs is None else tm_clubs,
+    return decide(cands, full_name=match == "full", variant=match == "variant", clubs=to_tm(club_ids) if tm_clubs is None else tm_clubs,
                   birth_year=birth_year, year=year, country=_country(nationality),
-                  position=POSITION.get(position or "", position))
+                  position=POSITION.get(position or "", position), wider_clubs=wider_tm_clubs)

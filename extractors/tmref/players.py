@@ -22,13 +22,13 @@ from ..extract.text import fold
 from . import settings
 
 log = logging.getLogger(__name__)
-_FORMAT = 1     # bump when Candidate or the indexes change
+_FORMAT = 2     # bump when Candidate or the indexes change
 # particles that start a compound surname ("van Dijk", "De Bruyne"): the form without them is kept too
 PARTICLES = {"de", "van", "der", "den", "di", "da", "dos", "das", "do", "del", "della", "von", "ten",
              "ter", "le", "la", "el", "al", "mac", "y", "e"}
 COLUMNS = ["player_id", "first_name", "last_name", "name", "date_of_birth", "position", "sub_position",
            "country_of_citizenship", "current_club_id", "current_club_name", "market_value_in_eur",
-           "last_season"]
+           "last_season", "highest_market_value_in_eur"]
 
 
 class Candidate(NamedTuple):
@@ -44,6 +44,7 @@ class Candidate(NamedTuple):
     current_club_name: str | None
     market_value_in_eur: int | None
     last_season: int | None
+    highest_market_value_in_eur: int | None = None     # the career peak: how well known he is
 
     @property
     def birth_year(self) -> int | None:
@@ -87,7 +88,8 @@ def _read_csv(path: Path) -> list[Candidate]:
 
     types = {"player_id": "string", "current_club_id": "string", "date_of_birth": "string"}
     table = pcsv.read_csv(path, convert_options=pcsv.ConvertOptions(
-        include_columns=COLUMNS, column_types=types, strings_can_be_null=False))
+        include_columns=COLUMNS, include_missing_columns=True, column_types=types,
+        strings_can_be_null=False))
     out = []
     for r in table.to_pylist():
         dob = r["date_of_birth"]
@@ -97,7 +99,8 @@ def _read_csv(path: Path) -> list[Candidate]:
             position=_text(r["position"]), sub_position=_text(r["sub_position"]),
             country_of_citizenship=_text(r["country_of_citizenship"]),
             current_club_id=_text(r["current_club_id"]), current_club_name=_text(r["current_club_name"]),
-            market_value_in_eur=r["market_value_in_eur"], last_season=r["last_season"]))
+            market_value_in_eur=r["market_value_in_eur"], last_season=r["last_season"],
+            highest_market_value_in_eur=r["highest_market_value_in_eur"]))
     return out
 
 

@@ -7,7 +7,8 @@ import sys
 
 import pytest
 
-from extractors import bench, bench_corpus
+from tests.tools.bench import main as bench
+from tests.tools.bench import corpus as bench_corpus
 from extractors.config import REPO_ROOT
 
 def test_corpus_is_deterministic_sized_and_has_transfer_sentences():
@@ -22,7 +23,7 @@ def test_corpus_is_deterministic_sized_and_has_transfer_sentences():
 @pytest.fixture(scope="module")
 def figures(tmp_path_factory):
     out = tmp_path_factory.mktemp("bench")
-    proc = subprocess.run([sys.executable, "-m", "extractors.bench", "--tiny", "--quiet", "--out", str(out)],
+    proc = subprocess.run([sys.executable, "-m", "tests.tools.bench.main", "--tiny", "--quiet", "--out", str(out)],
                           cwd=REPO_ROOT, capture_output=True, text=True, timeout=1800)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     assert "MET" in proc.stdout                      # the targets table was printed

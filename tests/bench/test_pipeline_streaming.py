@@ -6,8 +6,8 @@ import pyarrow.parquet as pq
 import pytest
 
 import extractors.extract as extract_pkg
-from extractors import land as lake_io
-from extractors import pipeline
+from extractors.ingest import land as lake_io
+from extractors.orchestration import pipeline
 from extractors.config import paths
 from extractors.extract.model import ArticleExtraction, ClubMention, Fee
 

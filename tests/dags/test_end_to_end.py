@@ -12,7 +12,8 @@ import duckdb
 import pytest
 
 from extractors.config import paths
-from extractors.serve import StaticSite
+from extractors.tmref import settings
+from extractors.warehouse.serve import StaticSite
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "data" / "samples" / "site"
@@ -71,7 +72,7 @@ def _fold(name: str | None) -> tuple[str, ...]:
 
 
 def _same_player(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Same surname, one name's words inside the other's ("Lecomte" ~ "Mathis Lecomte")."""
+    """Same surname, one name's words inside the other's ("Neres" ~ "David Neres")."""
     return bool(a and b) and a[-1] == b[-1] and (set(a) <= set(b) or set(b) <= set(a))
 
 
@@ -88,3 +89,20 @@ def test_warehouse_holds_the_sample_rumours(run):
 def test_summary_is_printed(run):
     _, proc = run
     assert "Mercato run summary" in proc.stdout and "Top 10 rumours" in proc.stdout
+
+
+TOP_FIVE = ("Premier League", "Serie A", "LaLiga", "Bundesliga", "Ligue 1")
+
+
+@pytest.mark.skipif(not (settings.SHARED_SNAPSHOT / settings.PLAYERS).is_file(),
+                    reason="the shared transfermarkt snapshot (the run's reference) is not on this machine")
+def test_sample_players_and_clubs_carry_transfermarkt_ids(run):
+    # the sample stories name real players (data/samples/README.md); the run links them to the
+    # reference it falls back on (its download hits a 404)
+    p, _ = run
+    (with_rumour, linked), = q(p, "select count(*), count(transfermarkt_player_id) from dim_players "
+                                  "where player_key in (select player_key from fct_rumours)")
+    assert with_rumour >= 30 and linked / with_rumour >= 0.8, f"{linked} of {with_rumour} players with a rumour linked"
+    leagues = ", ".join(f"'{x}'" for x in TOP_FIVE)
+    (clubs, with_id), = q(p, f"select count(*), count(transfermarkt_club_id) from dim_clubs where league in ({leagues})")
+    assert clubs >= 90 and with_id == clubs

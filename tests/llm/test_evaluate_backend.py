@@ -1,10 +1,10 @@
-"""`python -m extractors.evaluate --backend llm` routes each article through the llm backend
+"""`python -m tests.tools.eval --backend llm` routes each article through the llm backend
 (here over our fixture articles as a corpus, with our chat server as the model)."""
 import shutil
 
 import pytest
 
-from extractors import evaluate
+from tests.tools.eval import evaluate
 from extractors.extract.llm import backend
 
 from .conftest import ARTICLES, VALID, llm_env

@@ -1,4 +1,4 @@
-"""`extractors.pipeline.extract(day, backend="llm")`, the DAG's extract task, over a real
+"""`extractors.orchestration.pipeline.extract(day, backend="llm")`, the DAG's extract task, over a real
 lake partition and our chat server: the model's validated rumours in the lake tables,
 one llm_calls row per article with fallbacks and reasons, and a re-run with 0 calls."""
 from datetime import date, datetime, timezone
@@ -6,8 +6,8 @@ from datetime import date, datetime, timezone
 import pyarrow.parquet as pq
 import pytest
 
-from extractors import land as lake_io
-from extractors import pipeline
+from extractors.ingest import land as lake_io
+from extractors.orchestration import pipeline
 from extractors.config import paths
 from extractors.extract import extract_text
 from extractors.schemas import LLM_CALLS
@@ -89,7 +89,7 @@ def test_an_unknown_backend_is_refused(lake):
 
 
 def test_the_run_summary_counts_what_the_model_did(lake, server):
-    from extractors.summary import llm_counts
+    from extractors.warehouse.summary import llm_counts
 
     assert llm_counts(lake) is None                                  # never ran: no line in the summary
     pipeline.extract(DAY, lake, backend="llm")

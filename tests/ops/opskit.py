@@ -53,7 +53,7 @@ class FaultySite:
         import os
         from http.server import ThreadingHTTPServer
 
-        from extractors.serve import _QuietHandler
+        from extractors.warehouse.serve import _QuietHandler
 
         class Handler(_QuietHandler):
             def do_GET(self):

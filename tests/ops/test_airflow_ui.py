@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from extractors.airflow_local import PASSWORDS_FILE, Api, read_password, wait_healthy
+from extractors.local.standalone import PASSWORDS_FILE, Api, read_password, wait_healthy
 from extractors.config import paths
-from extractors.netguard import ALLOW_HOSTS_ENV, allowing
+from extractors.ingest.netguard import ALLOW_HOSTS_ENV, allowing
 
 from tests.ops.opskit import ROOT, FaultySite, fingerprint, free_port, query
 
@@ -175,7 +175,7 @@ def test_rest_trigger_builds_the_warehouse(airflow):
 
 
 def test_dbt_docs_are_reachable_from_the_ui(airflow):
-    from extractors.airflow_local import _request
+    from extractors.local.standalone import _request
 
     status, body = _request(f"{airflow.base}/cosmos/mercato/dbt_docs_index.html")
     assert status == 200 and "dbt" in body.lower(), str(body)[:500]

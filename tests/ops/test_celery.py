@@ -15,8 +15,8 @@ import uuid
 
 import pytest
 
-from extractors.airflow_local import Api, group_pids, read_password
-from extractors.celery_local import CeleryCluster
+from extractors.local.standalone import Api, group_pids, read_password
+from extractors.local.celery_cluster import CeleryCluster
 from extractors.config import paths
 from tests.ops.opskit import ROOT, FaultySite, query
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from extractors import land
+from extractors.ingest import land
 from tests.ops.opskit import ROOT
 
 pytestmark = pytest.mark.slow   # repeated writer processes killed mid-write: minutes on 2 cores
@@ -25,7 +25,7 @@ WRITER = """
 import sys
 from datetime import date, datetime, timezone
 import pyarrow as pa
-from extractors import land
+from extractors.ingest import land
 n, tag = int(sys.argv[2]), sys.argv[3]
 at = datetime(2026, 3, 1, tzinfo=timezone.utc)
 rows = pa.table({"url": [f"https://example.org/{tag}/{i}" for i in range(n)],

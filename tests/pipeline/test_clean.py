@@ -1,7 +1,7 @@
 """Cleaning pages with trafilatura: text without chrome, metadata, rejects with reasons."""
 import pytest
 
-from extractors.clean import CleanError, clean_html, content_hash
+from extractors.ingest.clean import CleanError, clean_html, content_hash
 from tests.pipeline.http_fixtures import ARTICLE
 
 PAGE = ARTICLE.format(title="Torino, assalto al difensore", canonical="https://news.test/torino-difensore")
@@ -64,7 +64,7 @@ def test_mis_decoded_bytes_are_rejected_not_landed(seed):
 
 
 def test_prose_with_figures_and_names_is_not_taken_for_noise():
-    from extractors.clean import _garbled
+    from extractors.ingest.clean import _garbled
 
     text = ("Il Milan ha offerto 35 milioni di euro (più 5 di bonus) per l'attaccante del Porto; "
             "la risposta è attesa entro il 31/08. Fonti: Sky Sport, TMW, www.calciomercato.example/news. ") * 4

@@ -3,7 +3,7 @@ import time
 
 import pytest
 
-from extractors.fetch import FetchError, Fetcher, FetchSettings, RawCache
+from extractors.ingest.fetch import FetchError, Fetcher, FetchSettings, RawCache
 from tests.pipeline.http_fixtures import BehaviourSite
 
 

@@ -4,12 +4,12 @@ from pathlib import Path
 
 import pytest
 
-from extractors import land as lake_io
+from extractors.ingest import land as lake_io
 from extractors.config import paths
-from extractors.fetch import FetchSettings
-from extractors.pipeline import IngestSettings, extract, ingest_source, land
-from extractors.serve import StaticSite
-from extractors.sources import parse_sources
+from extractors.ingest.fetch import FetchSettings
+from extractors.orchestration.pipeline import IngestSettings, extract, ingest_source, land
+from extractors.warehouse.serve import StaticSite
+from extractors.ingest.sources import parse_sources
 from tests.pipeline.http_fixtures import ARTICLE
 
 DAY = date(2026, 9, 2)

@@ -4,9 +4,9 @@ from datetime import date, datetime, timezone
 import pyarrow.parquet as pq
 import pytest
 
-from extractors import land as lake_io
+from extractors.ingest import land as lake_io
 from extractors.config import paths
-from extractors.pipeline import PipelineError, article_id, land, staging_dir
+from extractors.orchestration.pipeline import PipelineError, article_id, land, staging_dir
 from extractors.schemas import ARTICLES
 
 DAY = date(2026, 9, 1)

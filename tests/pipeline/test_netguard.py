@@ -2,9 +2,9 @@
 with the allowance set per test (FetchSettings.allow_hosts; None would read the environment)."""
 import pytest
 
-from extractors.fetch import FetchError, Fetcher, FetchSettings, RawCache
-from extractors.guard import redact_url
-from extractors.netguard import AddressRefused, Allowance, address_problem, allowing
+from extractors.ingest.fetch import FetchError, Fetcher, FetchSettings, RawCache
+from extractors.ingest.guard import redact_url
+from extractors.ingest.netguard import AddressRefused, Allowance, address_problem, allowing
 from tests.pipeline.http_fixtures import BehaviourSite
 
 

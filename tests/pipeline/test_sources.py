@@ -1,9 +1,9 @@
 """Sources files and URL discovery from RSS, Atom, sitemaps, URL lists and local folders."""
 import pytest
 
-from extractors.fetch import Fetcher, FetchSettings
-from extractors.serve import StaticSite
-from extractors.sources import SourceError, discover, load_sources, parse_sources
+from extractors.ingest.fetch import Fetcher, FetchSettings
+from extractors.warehouse.serve import StaticSite
+from extractors.ingest.sources import SourceError, discover, load_sources, parse_sources
 
 RSS = """<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>
 <item><title>a</title><link>/it/a.html</link></item>

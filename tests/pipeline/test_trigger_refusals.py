@@ -12,13 +12,13 @@ from datetime import date
 import pyarrow.parquet as pq
 import pytest
 
-from extractors import land as lake_io
-from extractors import orchestration as orch
+from extractors.ingest import land as lake_io
+from extractors.orchestration import steps as orch
 from extractors.config import REPO_ROOT, paths
-from extractors.netguard import ALLOW_HOSTS_ENV, allowing
-from extractors.pipeline import extract, land
-from extractors.serve import StaticSite
-from extractors.sources import SourceError
+from extractors.ingest.netguard import ALLOW_HOSTS_ENV, allowing
+from extractors.orchestration.pipeline import extract, land
+from extractors.warehouse.serve import StaticSite
+from extractors.ingest.sources import SourceError
 
 DAY = date(2026, 9, 3)
 SECRET = "mercato-worker-secret-" + secrets.token_hex(8)

@@ -8,9 +8,9 @@ from extractors.tmref import players
 
 HEADER = ["player_id", "first_name", "last_name", "name", "last_season", "current_club_id",
           "country_of_citizenship", "date_of_birth", "sub_position", "position",
-          "current_club_name", "market_value_in_eur", "foot"]
+          "current_club_name", "market_value_in_eur", "highest_market_value_in_eur", "foot"]
 ROWS = [
-    # id, first, last, name, last_season, club, citizenship, dob, sub, pos, club name, value
+    # id, first, last, name, last_season, club, citizenship, dob, sub, pos, club name, value, peak value
     ("1", "Pierre", "Kalulu", "Pierre Kalulu", 2025, "506", "France", "2000-06-05 00:00:00",
      "Centre-Back", "Defender", "Juventus FC", 28000000),
     ("2", "Aldo", "Kalulu", "Aldo Kalulu", 2025, "669", "DR Congo", "1996-01-21 00:00:00",
@@ -31,6 +31,11 @@ ROWS = [
      "Defensive Midfield", "Midfield", "Manchester City", 75000000),
     ("10", "Mykhaylo", "Mudryk", "Mykhaylo Mudryk", 2025, "631", "Ukraine", "2001-01-05 00:00:00",
      "Left Winger", "Attack", "Chelsea FC", 25000000),
+    # two namesakes, one far better known (peak value 80m against 0.3m)
+    ("11", "Paolo", "Ferraresi", "Paolo Ferraresi", 2025, "5", "Italy", "1994-02-02 00:00:00",
+     "Attacking Midfield", "Midfield", "AC Milan", 30000000, 80000000),
+    ("12", "Dario", "Ferraresi", "Dario Ferraresi", 2025, "12", "Italy", "2005-09-09 00:00:00",
+     "Left-Back", "Defender", "AS Roma", 300000, 300000),
 ]
 
 
@@ -40,7 +45,8 @@ def write_players(directory, rows=ROWS):
         w = csv.writer(f)
         w.writerow(HEADER)
         for r in rows:
-            w.writerow(list(r) + ["right"])
+            r = list(r) if len(r) == 13 else list(r) + [r[11] * 2]     # peak: twice today's value
+            w.writerow(r + ["right"])
     return directory
 
 

@@ -50,3 +50,32 @@ def test_without_reference_extraction_is_unchanged(tmp_path, monkeypatch):
     assert ex.players and all(p.player_id is None for p in ex.players)
     assert all(r.player_id is None for r in ex.rumours)
     players.reset()
+
+
+def test_a_movers_own_clubs_come_before_the_articles(tiny_reference):
+    # an article naming Juventus (Pierre Kalulu's club) and Partizan (Aldo's): its clubs alone are
+    # a toss-up; a move from Partizan to Milan names only Aldo's club, one to Juventus both
+    clubs = [ClubMention("juventus", "Juventus", "Juventus", 0), ClubMention("partizan", "Partizan", "Partizan", 40),
+             ClubMention("ac-milan", "AC Milan", "Milan", 80)]
+    people = [PlayerMention("kalulu", "Kalulu")]
+    rumours = [Rumour("Kalulu", "kalulu", "Partizan", "AC Milan", from_club_id="partizan", to_club_id="ac-milan")]
+    attach_player_ids(people, rumours, clubs, "2026-01")
+    assert people[0].player_id == "2" and rumours[0].player_id == "2"
+    both = [Rumour("Kalulu", "kalulu", "Partizan", "Juventus", from_club_id="partizan", to_club_id="juventus")]
+    people = [PlayerMention("kalulu", "Kalulu")]
+    attach_player_ids(people, both, clubs, "2026-01")
+    assert both[0].player_id is None
+    # no one of the move's clubs: the article's clubs decide (only Juventus named here)
+    away = [Rumour("Kalulu", "kalulu", None, "AC Milan", to_club_id="ac-milan")]
+    people = [PlayerMention("kalulu", "Kalulu")]
+    attach_player_ids(people, away, clubs[:1] + clubs[2:], "2026-01")
+    assert away[0].player_id == "1"
+
+
+def test_an_undated_article_links_the_only_bearer_of_a_surname(tiny_reference):
+    people = [PlayerMention("van dijk", "van Dijk")]
+    attach_player_ids(people, [], [], None)
+    assert people[0].player_id == "3"
+    people = [PlayerMention("van dijk", "van Dijk")]
+    attach_player_ids(people, [], [], "2031-01")           # last seen 2025: not in a 2031 story
+    assert people[0].player_id is None

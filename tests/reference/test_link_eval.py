@@ -1,7 +1,7 @@
 """The link-quality measure on predictions and gold written here, against the tiny reference."""
 import json
 
-from extractors.tmref import link_eval
+from tests.tools.eval import links as link_eval
 
 
 def _jsonl(path, rows):

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from extractors.serve import StaticSite
+from extractors.warehouse.serve import StaticSite
 from extractors.tmref import download, players, refresh, settings
 from tests.reference.conftest import ROWS, write_players
 

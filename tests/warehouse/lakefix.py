@@ -179,7 +179,7 @@ def write_day(lake: Path, day: date, tables: dict[str, list[dict]]) -> None:
 
 
 def write_hidden_temp_file(lake: Path, day: date) -> Path:
-    """A half-written file as extractors/land.py leaves it while writing
+    """A half-written file as extractors/ingest/land.py leaves it while writing
     (``.tmp-*.parquet`` in the partition directory): must never be read."""
     rows = [rumour("zz", 0, "ghost player", "Ghost Player", "ac-milan", "inter-milan")]
     schema = TABLES["rumours"]

@@ -28,7 +28,7 @@ def test_rumour_mentions_one_row_per_article_and_rumour(db):
 
 
 def test_hidden_temp_files_in_partitions_are_never_read(db):
-    # Why: extractors/land.py writes each partition through a `.tmp-*.parquet`
+    # Why: extractors/ingest/land.py writes each partition through a `.tmp-*.parquet`
     # file in the partition directory and renames it. During development we
     # checked that DuckDB's `*.parquet` glob does match such dot-files, so a
     # build running while the lake is being written (or after a crash left a
@@ -128,4 +128,4 @@ def test_unit_tests_pass(paths):
     they run here, against the session's warehouse."""
     res = warehouse.run_dbt(["test", "--select", "test_type:unit"], paths)
     names = {r.node.name for r in res.result.results}
-    assert len(names) == 4 and all(str(r.status) == "pass" for r in res.result.results), names
+    assert len(names) == 5 and all(str(r.status) == "pass" for r in res.result.results), names

@@ -41,7 +41,7 @@ def test_docs_site_lists_the_marts_in_a_real_browser(docs, tmp_path):
     """The site analysts read: served on 127.0.0.1, rendered by headless Chromium."""
     from playwright.sync_api import sync_playwright
 
-    from extractors.serve import StaticSite
+    from extractors.warehouse.serve import StaticSite
 
     with StaticSite(docs) as site, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=[

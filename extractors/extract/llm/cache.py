@@ -35,6 +35,6 @@ class ResponseCache:
             return None            # unreadable entry: ask again, the new answer replaces it
 
     def put(self, key: str, entry: dict) -> None:
-        from extractors.fetch import atomic_write_bytes
+        from extractors.ingest.fetch import atomic_write_bytes
 
         atomic_write_bytes(self._path(key), json.dumps(entry, ensure_ascii=False).encode("utf-8"))

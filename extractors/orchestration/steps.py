@@ -15,7 +15,7 @@ LANGUAGES = ["it", "en", "es", "fr"]
 EXTRACTORS = ("local", "llm")
 
 
-SOURCE_SCHEMA = {   # one inline source: the fields of a sources file entry (extractors.sources.Source)
+SOURCE_SCHEMA = {   # one inline source: the fields of a sources file entry (extractors.ingest.sources.Source)
     "type": "object",
     "required": ["name", "kind"],
     "properties": {
@@ -88,10 +88,10 @@ def run_day(context) -> date:
 def resolve_sources(p: dict) -> list[dict]:
     """The run's sources. Inline ones (typed in the trigger form) are never ${VAR}-expanded: one
     asking for it comes back refused and becomes a reject; a sources file is read only from a
-    sources folder (extractors/guard.py)."""
+    sources folder (extractors/ingest/guard.py)."""
     import logging
 
-    from extractors.sources import load_sources, parse_sources, trusted_sources_file
+    from extractors.ingest.sources import load_sources, parse_sources, trusted_sources_file
 
     if p.get("sources"):
         sources = parse_sources(p["sources"], base_dir=REPO_ROOT)
@@ -104,9 +104,9 @@ def resolve_sources(p: dict) -> list[dict]:
 
 
 def ingest(source: dict, p: dict, day: date) -> dict:
-    from extractors.fetch import FetchSettings
-    from extractors.pipeline import IngestSettings, ingest_source
-    from extractors.sources import Source
+    from extractors.ingest.fetch import FetchSettings
+    from extractors.orchestration.pipeline import IngestSettings, ingest_source
+    from extractors.ingest.sources import Source
 
     src = Source(**{**source, "urls": tuple(source.get("urls") or ())})
     settings = IngestSettings(fetch=FetchSettings(host_delay=float(p.get("host_delay", 1.0))),

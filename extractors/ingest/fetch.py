@@ -4,7 +4,7 @@ Timeouts, retries with exponential backoff on 5xx and network errors (never on
 4xx: the page will not appear by asking again), a minimum delay between two
 requests to the same host, robots.txt, a size cap, content-type and charset
 handling; loopback, private and metadata addresses are refused unless allowed
-(extractors/netguard.py), on every redirect hop too. Raw HTML is cached
+(extractors/ingest/netguard.py), on every redirect hop too. Raw HTML is cached
 gzip-compressed by URL hash so a re-run does not refetch, and keeps the time of
 the original fetch (re-runs are idempotent).
 """
@@ -27,7 +27,7 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 
-from extractors.netguard import AddressRefused, Allowance, GuardedAdapter, check_url
+from extractors.ingest.netguard import AddressRefused, Allowance, GuardedAdapter, check_url
 
 log = logging.getLogger(__name__)
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from extractors import pipeline
+from extractors.orchestration import pipeline
 from extractors.config import Paths, paths as default_paths
-from extractors.sources import Source
+from extractors.ingest.sources import Source
 
 
 def run(sources: list[Source], day: date, settings: pipeline.IngestSettings, p: Paths | None = None,

@@ -1,6 +1,6 @@
 """Evaluate the extractors on the shared gold set: cross-validated, then fitted.
 
-    python -m extractors.evaluate [--eval-dir ../shared/eval] [--check] [--out PATH]
+    python -m tests.tools.eval [--eval-dir ../shared/eval] [--check] [--out PATH]
 
 Generalisation first: the articles are cut into 5 fixed folds (per language, in file
 order, round-robin; extractors/extract/learn.py), and each fold is extracted by models
@@ -20,8 +20,8 @@ import json
 import sys
 from pathlib import Path
 
-from .config import REPO_ROOT
-from .extract import extract_text
+from extractors.config import REPO_ROOT
+from extractors.extract import extract_text
 
 FLOORS = REPO_ROOT / "tests" / "extract" / "floors.json"
 DEFAULT_EVAL_DIR = REPO_ROOT.parent / "shared" / "eval"
@@ -30,7 +30,7 @@ DEFAULT_EVAL_DIR = REPO_ROOT.parent / "shared" / "eval"
 def clean_html_adapter(html: str):
     """(text, title, language) of an HTML page: the project's cleaner when present."""
     try:
-        from .clean import clean_html  # written by the ingestion side
+        from extractors.ingest.clean import clean_html  # written by the ingestion side
     except ImportError:
         clean_html = None
     if clean_html is not None:
@@ -53,7 +53,7 @@ def predict(corpus: Path, backend: str = "local") -> list[dict]:
         if backend == "local":
             out.append(extract_text(text, title=title, language=lang).to_record(path.name))
         else:
-            from .extract.llm.backend import extract_article
+            from extractors.extract.llm.backend import extract_article
             out.append(extract_article(text, title=title, language=lang, backend=backend).to_record(path.name))
     return out
 
@@ -126,8 +126,8 @@ def run_samples(eval_dir: Path, samples: Path = SAMPLES, out_path: Path | None =
 
 def cross_validate(eval_dir: Path, out_path: Path | None = None) -> tuple[dict, dict]:
     """Figures of 5-fold cross-validation: each fold extracted by models trained on the others."""
-    from .extract import learn
-    from .extract.pipeline import decide
+    from extractors.extract import learn
+    from extractors.extract.pipeline import decide
 
     sc = load_scorer(eval_dir)
     articles = learn.load_articles(eval_dir)
@@ -148,7 +148,7 @@ def off_topic_pages(eval_dir: Path) -> dict[str, float]:
     """Rumours and players found on the real, mostly non-football pages of <eval-dir>/pages."""
     import gzip
 
-    from .clean import CleanError, clean_html
+    from extractors.ingest.clean import CleanError, clean_html
 
     pages = sorted((eval_dir / "pages" / "html").glob("*.html.gz"))
     rumours = players = cleaned = 0
@@ -179,8 +179,8 @@ def _print_figures(res: dict, title: str) -> None:
 
 def _print_links(predictions: Path, eval_dir: Path) -> None:
     """How many gold movers carry the right transfermarkt id (#13), when a reference is configured."""
-    from .tmref import reference
-    from .tmref.link_eval import measure, report
+    from extractors.tmref import reference
+    from tests.tools.eval.links import measure, report
 
     if reference() is not None:
         print(report(measure(predictions, eval_dir / "dev" / "gold.jsonl")))

@@ -48,7 +48,7 @@ def _bin(name: str) -> str:
 
 
 def _env(base: Path, site_url: str) -> dict:
-    from extractors.airflow_local import airflow_env
+    from extractors.local.standalone import airflow_env
 
     home = os.environ.get("AIRFLOW_HOME") or str(REPO_ROOT / "airflow_home")
     return {**airflow_env(home=home), "MERCATO_DATA_DIR": str(base), "MERCATO_SAMPLES_URL": site_url,
@@ -96,7 +96,7 @@ def _published(base: Path) -> dict:
 def measure(tmp: Path, rounds: int = 2, log=print) -> dict:
     """Both sides over the sample site, cold then warm (``rounds=1``: cold only); figures as in
     the module docstring. Both must publish the same warehouse."""
-    from extractors.serve import StaticSite
+    from extractors.warehouse.serve import StaticSite
 
     runs: dict[str, list] = {"dag": [], "mercato_run": []}
     with StaticSite(SITE_DIR) as site:

@@ -4,7 +4,7 @@ PostgreSQL as the metadata database and Redis as the Celery broker.
 
 Used by tests/ops/test_celery.py; docker-compose.yml runs the same topology in containers.
 Every worker gets a name (``--celery-hostname``) and, through ``[core] hostname_callable``
-= ``extractors.celery_local.worker_hostname``, the task instances it runs record that name
+= ``extractors.local.celery_cluster.worker_hostname``, the task instances it runs record that name
 as their hostname (on separate machines or containers the real hostname is used)."""
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from extractors.airflow_local import airflow_bin, airflow_env, ensure_pool, run_cli, stop_group, wait_healthy
+from extractors.local.standalone import airflow_bin, airflow_env, ensure_pool, run_cli, stop_group, wait_healthy
 
 WORKER_NAME_ENV = "MERCATO_WORKER_HOSTNAME"
 
@@ -46,7 +46,7 @@ class CeleryCluster:
             "AIRFLOW__CELERY__RESULT_BACKEND": result_backend,
             "AIRFLOW__CELERY__WORKER_CONCURRENCY": "1",
             "AIRFLOW__CELERY__WORKER_PREFETCH_MULTIPLIER": "1",
-            "AIRFLOW__CORE__HOSTNAME_CALLABLE": "extractors.celery_local.worker_hostname",
+            "AIRFLOW__CORE__HOSTNAME_CALLABLE": "extractors.local.celery_cluster.worker_hostname",
             # every component signs and checks the same task tokens
             "AIRFLOW__API_AUTH__JWT_SECRET": secrets.token_urlsafe(32),
             "AIRFLOW__API__WORKERS": "1",

@@ -1,4 +1,4 @@
-"""Throughput of `extract_text` on one core: python -m extractors.bench_extract [-n 1000].
+"""Throughput of `extract_text` on one core: python -m tests.tools.bench.extract [-n 1000].
 
 Generates ~1000 synthetic plain-text articles of ~3 KB from templates of our own
 (fictional players, real club names from the reference) and prints articles/second:
@@ -12,8 +12,8 @@ import os
 import random
 import time
 
-from .extract import extract_text
-from .extract.clubs import club_index
+from extractors.extract import extract_text
+from extractors.extract.clubs import club_index
 
 FIRST = ["Marco", "Luca", "Jamie", "Tomás", "Nikola", "Pierre", "Daniel", "Kevin", "Adrián", "Jonas"]
 LAST = ["Bellandi", "Ferrandi", "Holt", "Herrera", "Petrović", "Durand", "Okoro", "van Loon", "Da Silva", "Kowalski"]

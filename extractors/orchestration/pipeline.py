@@ -15,12 +15,12 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from extractors import land as lake_io
-from extractors.clean import CleanError, clean_html, content_hash
+from extractors.ingest import land as lake_io
+from extractors.ingest.clean import CleanError, clean_html, content_hash
 from extractors.config import Paths, paths as default_paths
-from extractors.fetch import FetchError, Fetcher, FetchSettings, RawCache
-from extractors.guard import outside_local_roots, redact_url
-from extractors.sources import Source, discover
+from extractors.ingest.fetch import FetchError, Fetcher, FetchSettings, RawCache
+from extractors.ingest.guard import outside_local_roots, redact_url
+from extractors.ingest.sources import Source, discover
 
 log = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@
   (MERCATO_LOCAL_ROOTS, default the repo's data/), after resolving symlinks and '..'.
 - A refused URL is recorded without its query, credentials or path (they may
   hold a token): only its origin.
-Network addresses are checked by extractors/netguard.py."""
+Network addresses are checked by extractors/ingest/netguard.py."""
 from __future__ import annotations
 
 import os

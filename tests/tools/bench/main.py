@@ -1,15 +1,15 @@
 """`make bench`: throughput and memory of the real pipeline stages on a synthetic corpus.
 
-    python -m extractors.bench               # N = 1000 pages, scaling and dbt at 10·N
-    python -m extractors.bench --large       # N = 10,000
-    python -m extractors.bench --tiny        # N = 20, scaling at 3·N: a smoke run
-    python -m extractors.bench --profile     # also a pyinstrument profile of clean+land+extract
-    python -m extractors.bench --only dag    # only the DAG run against `mercato run` (bench_dag)
+    python -m tests.tools.bench               # N = 1000 pages, scaling and dbt at 10·N
+    python -m tests.tools.bench --large       # N = 10,000
+    python -m tests.tools.bench --tiny        # N = 20, scaling at 3·N: a smoke run
+    python -m tests.tools.bench --profile     # also a pyinstrument profile of clean+land+extract
+    python -m tests.tools.bench --only dag    # only the DAG run against `mercato run` (bench_dag)
 
-The corpus (extractors/bench_corpus.py) is written to a temp dir with one sitemap
+The corpus (tests/tools/bench/corpus.py) is written to a temp dir with one sitemap
 per outlet and served over HTTP on 127.0.0.1; the stages run against a temp data
 location (``paths(tmpdir)``) with ``host_delay=0``. Every measured step runs in a
-fresh Python process (``python -m extractors.bench --child spec.json``) so its
+fresh Python process (``python -m tests.tools.bench --child spec.json``) so its
 peak RSS (``ru_maxrss``) is its own; timings exclude interpreter start and imports.
 
     fetch     discover + Fetcher.fetch of every page into the raw cache (network, gzip, fsync)
@@ -38,7 +38,7 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from extractors import bench_corpus as corpus
+from tests.tools.bench import corpus
 from extractors.config import REPO_ROOT
 
 DAY = date(2026, 8, 1)
@@ -60,21 +60,21 @@ def _cpu_seconds() -> float:
 
 
 def _sources(spec: dict):
-    from extractors.sources import Source
+    from extractors.ingest.sources import Source
 
     return [Source(**s) for s in spec["sources"]]
 
 
 def _ingest_settings():
-    from extractors.fetch import FetchSettings
-    from extractors.pipeline import IngestSettings
+    from extractors.ingest.fetch import FetchSettings
+    from extractors.orchestration.pipeline import IngestSettings
 
     return IngestSettings(fetch=FetchSettings(host_delay=0.0, retries=1, backoff=0.1))
 
 
 def _ingest_one(args):
     """Pool worker: ingest one source (what a DAG task does)."""
-    from extractors import pipeline
+    from extractors.orchestration import pipeline
     from extractors.config import paths
 
     source, day, base = args
@@ -94,8 +94,8 @@ def _machine_busy_seconds() -> float | None:
 
 def _child_fetch(spec):
     from extractors.config import paths
-    from extractors.fetch import Fetcher, FetchError, FetchSettings, RawCache
-    from extractors.sources import discover
+    from extractors.ingest.fetch import Fetcher, FetchError, FetchSettings, RawCache
+    from extractors.ingest.sources import discover
 
     p = paths(spec["base"])
     fetcher = Fetcher(RawCache(p.raw), FetchSettings(host_delay=0.0, retries=1, backoff=0.1))
@@ -156,7 +156,7 @@ def _early_late_per_source(segments: list[list], n: int | None) -> dict:
 
 
 def _child_clean(spec):
-    from extractors import pipeline
+    from extractors.orchestration import pipeline
     from extractors.config import paths
 
     p, day = paths(spec["base"]), date.fromisoformat(spec["day"])
@@ -175,7 +175,7 @@ def _child_clean(spec):
 
 
 def _child_land(spec):
-    from extractors import pipeline
+    from extractors.orchestration import pipeline
     from extractors.config import paths
 
     t0 = time.perf_counter()
@@ -184,7 +184,7 @@ def _child_land(spec):
 
 
 def _child_extract(spec):
-    from extractors import pipeline
+    from extractors.orchestration import pipeline
     from extractors.config import paths
 
     calls: list = []
@@ -197,7 +197,7 @@ def _child_extract(spec):
 
 def _pool_init():
     """Pool worker start-up: the stages' modules imported once, before any timing."""
-    import extractors.pipeline  # noqa: F401
+    import extractors.orchestration.pipeline  # noqa: F401
     try:
         import extractors.extract  # noqa: F401
     except Exception:
@@ -212,7 +212,7 @@ def _pool_ready(_):
 def _child_serial(spec):
     """clean + land + extract in this one process, back to back: the baseline the
     pool is compared with in the same minute, over the same pages."""
-    from extractors import pipeline
+    from extractors.orchestration import pipeline
     from extractors.config import paths
 
     p, day = paths(spec["base"]), date.fromisoformat(spec["day"])
@@ -233,7 +233,7 @@ def _child_pool(spec):
     (one task per source, as the DAG maps them), then land, then extract(workers).
     The pool's workers are started and have imported the stages before the clock
     starts (as the one-process figures exclude imports)."""
-    from extractors import pipeline
+    from extractors.orchestration import pipeline
     from extractors.config import paths
 
     p, day, workers = paths(spec["base"]), date.fromisoformat(spec["day"]), spec["workers"]
@@ -272,7 +272,7 @@ def _child_floor(spec):
 
 def _child_plain_extract(spec):
     """extract_text alone over the landed texts, in memory: no Parquet, no row building."""
-    from extractors import land as lake_io
+    from extractors.ingest import land as lake_io
     from extractors.config import paths
     from extractors.extract import extract_text
 
@@ -330,7 +330,7 @@ def _child_repartition(spec):
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
-    from extractors import land as lake_io
+    from extractors.ingest import land as lake_io
     from extractors.config import paths
     from extractors.schemas import TABLES
 
@@ -382,7 +382,7 @@ def _child_profile(spec):
     """pyinstrument over clean + land + extract in one process (raw cache warm)."""
     from pyinstrument import Profiler
 
-    from extractors import pipeline
+    from extractors.orchestration import pipeline
     from extractors.config import paths
 
     p, day = paths(spec["base"]), date.fromisoformat(spec["day"])
@@ -408,7 +408,7 @@ def _child_main(spec_path: str) -> None:
     # the stages' modules are imported before the clocks start (wall and CPU alike);
     # not for fetch, whose peak memory should not include the extractors
     if spec["kind"] in ("clean", "land", "extract", "pool", "serial", "plain_extract", "profile"):
-        import extractors.pipeline  # noqa: F401
+        import extractors.orchestration.pipeline  # noqa: F401
         try:
             import extractors.extract  # noqa: F401
         except Exception:
@@ -464,7 +464,7 @@ class Bench:
         spec_path.write_text(json.dumps({"kind": kind, "result": str(result_path), **spec}, default=str), "utf-8")
         log_path = spec_path.with_suffix(".log")
         with open(log_path, "wb") as log:
-            proc = subprocess.run([sys.executable, "-m", "extractors.bench", "--child", str(spec_path)],
+            proc = subprocess.run([sys.executable, "-m", "tests.tools.bench.main", "--child", str(spec_path)],
                                   stdout=log, stderr=subprocess.STDOUT, cwd=REPO_ROOT)
         if proc.returncode != 0 or not result_path.exists():
             tail = log_path.read_text("utf-8", errors="replace")[-3000:]
@@ -533,7 +533,7 @@ def _ratio(a, b):
 def run(n: int, scale: int, seed: int, out_dir: Path, *, with_dbt_scale: bool = True, profile: bool = False,
         keep: bool = False, verbose: bool = True, only: str | None = None, dbt_copies: int = 10,
         dag_rounds: int = 2) -> dict:
-    from extractors.serve import StaticSite
+    from extractors.warehouse.serve import StaticSite
 
     tmp = Path(tempfile.mkdtemp(prefix="mercato-bench-"))
     b = Bench(n, scale, seed, tmp, verbose, dbt_copies, keep)
@@ -553,7 +553,7 @@ def run(n: int, scale: int, seed: int, out_dir: Path, *, with_dbt_scale: bool = 
         b.log(f"corpus: {figures['corpus']['pages']} pages, {figures['corpus']['html_bytes'] / 1e6:.1f} MB of HTML "
               f"in {figures['corpus']['seconds']:.1f} s")
         with StaticSite(b.site) as site:
-            from extractors.netguard import ALLOW_HOSTS_ENV, allowing
+            from extractors.ingest.netguard import ALLOW_HOSTS_ENV, allowing
 
             os.environ[ALLOW_HOSTS_ENV] = allowing(site.url)     # the children fetch from this server
             if only == "dbt":
@@ -579,7 +579,7 @@ def _finish(figures: dict, started: float) -> dict:
 
 def _dag_figure(b: Bench, rounds: int) -> dict:
     """The DAG run (trigger to success) against `mercato run` over the sample site (bench_dag)."""
-    from extractors import bench_dag
+    from tests.tools.bench import dag as bench_dag
 
     b.log(f"the DAG against mercato run over {bench_dag.SOURCES_FILE.name}, {rounds} round(s) each")
     (b.tmp / "dag").mkdir(exist_ok=True)
@@ -1062,7 +1062,7 @@ def main(argv=None) -> int:
     if argv[:1] == ["--child"]:
         _child_main(argv[1])
         return 0
-    ap = argparse.ArgumentParser(prog="python -m extractors.bench", description=__doc__.split("\n")[0])
+    ap = argparse.ArgumentParser(prog="python -m tests.tools.bench", description=__doc__.split("\n")[0])
     ap.add_argument("--n", type=int, default=None, help="pages in the corpus (default 1000)")
     ap.add_argument("--large", action="store_true", help="N = 10,000")
     ap.add_argument("--tiny", action="store_true", help="smoke run: N = 20 and scaling at 3·N")

@@ -5,7 +5,7 @@ start it in its own process group and, on Ctrl-C, send SIGINT to the group,
 wait, and escalate only if something is left.
 
 The helpers here (environment, health, token, trigger, stop) are shared with
-extractors.celery_local and the operations tests in tests/ops/."""
+extractors.local.celery_cluster and the operations tests in tests/ops/."""
 from __future__ import annotations
 
 import json
@@ -253,8 +253,8 @@ def main(port: int = 8080) -> int:
     so the default trigger (samples.yml) works; a caller that sets MERCATO_SAMPLES_URL allows its site."""
     from contextlib import ExitStack
 
-    from extractors.netguard import ALLOW_HOSTS_ENV, allowing
-    from extractors.serve import StaticSite
+    from extractors.ingest.netguard import ALLOW_HOSTS_ENV, allowing
+    from extractors.warehouse.serve import StaticSite
 
     # A command started from a background job (`nohup ... &`, some CI runners) gets
     # SIGINT ignored, and every child inherits that: Ctrl-C would then stop nothing.

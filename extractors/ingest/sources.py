@@ -7,7 +7,7 @@ A source is one of:
   local    HTML or text files on disk        (path: a folder or a glob)
 Values of a sources file may use ${ENV_VAR} so one file serves several hosts (e.g. the
 sample site); values typed in the trigger form (inline sources) are never expanded, and
-sources files are read by a triggered run only from the sources folders (extractors/guard.py).
+sources files are read by a triggered run only from the sources folders (extractors/ingest/guard.py).
 """
 from __future__ import annotations
 
@@ -21,9 +21,9 @@ from urllib.parse import urljoin
 import yaml
 from lxml import etree
 
-from extractors import guard
+from extractors.ingest import guard
 from extractors.config import REPO_ROOT, SOURCES_DIRS_ENV, sources_dirs
-from extractors.fetch import FEED_TYPES, Fetcher
+from extractors.ingest.fetch import FEED_TYPES, Fetcher
 
 KINDS = ("rss", "sitemap", "urls", "local")
 NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")     # also a folder name under staging/

@@ -11,7 +11,7 @@ Each gold mover's name is resolved to a reference id by a unique exact folded fu
   strict_wrong_rate: of all linked rumours, the share whose id is no gold mover's id of the file
                      (adds rumours the gold does not have, i.e. extraction errors, and movers the
                      reference cannot resolve by name, such as a homonym).
-Run: python -m extractors.tmref.link_eval PREDICTIONS [--gold GOLD]
+Run: python -m tests.tools.eval.links PREDICTIONS [--gold GOLD]
 """
 from __future__ import annotations
 
@@ -20,9 +20,9 @@ import json
 import sys
 from pathlib import Path
 
-from ..config import REPO_ROOT
-from ..extract.text import fold
-from .players import players_by_name, reference
+from extractors.config import REPO_ROOT
+from extractors.extract.text import fold
+from extractors.tmref.players import players_by_name, reference
 
 DEFAULT_GOLD = REPO_ROOT.parent / "shared" / "eval" / "dev" / "gold.jsonl"
 

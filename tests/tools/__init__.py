@@ -1,0 +1,1 @@
+"""Development tooling outside the product's import graph: benchmarks and the extraction evaluation."""

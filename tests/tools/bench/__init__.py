@@ -1,0 +1,1 @@
+"""`make bench`: the pipeline against bare trafilatura, scaling, dbt and the DAG run (``main``)."""

@@ -1,0 +1,3 @@
+from tests.tools.bench.main import main
+
+raise SystemExit(main())
