@@ -12,9 +12,9 @@ from dataclasses import replace
 from .candidates import Candidate
 from .deal import deal_type_for, status_for
 from .model import Rumour
-from .moves import _pick_fee
+from .moves import _pick_fee, _sentence_index
 
-THRESHOLD = 0.25     # on the raw score: cross-validated pair F1 0.512 at 0.2, 0.510 at 0.25, 0.498 at 0.28; 0.25 keeps off-topic pages clean
+THRESHOLD = 0.25     # on the destination probability: cross-validated pair F1 0.538 at 0.2, 0.543 at 0.25, 0.540 at 0.3; 0.25 keeps off-topic pages clean
 
 
 def assemble_rumours(a, probs, confidence=lambda p: p, sellers=None) -> list[Rumour]:
@@ -28,6 +28,8 @@ def assemble_rumours(a, probs, confidence=lambda p: p, sellers=None) -> list[Rum
             continue        # a named destination says more than "he may leave"
         r = replace(cand.rule) if cand.rule else _new_rumour(a, cand)
         r.confidence = round(confidence(p), 3)
+        if r.fee is None:
+            r.fee = _nearby_fee(a, cand, r)
         best = seller.get(id(cand.person))
         if best and best[0] != r.to_club_id and r.deal_type != "renewal":
             r.from_club_id, r.from_club = best[0], a.names.get(best[0])
@@ -35,11 +37,11 @@ def assemble_rumours(a, probs, confidence=lambda p: p, sellers=None) -> list[Rum
     return out
 
 
-SELLER_THRESHOLD = 0.2      # from accuracy in cross-validation: rules 0.595; 0.5: 0.633, 0.3: 0.661, 0.2: 0.684, 0.1: 0.687
+SELLER_THRESHOLD = 0.1      # on the pair model's seller class; from-club accuracy in cross-validation: 0.05: 0.704, 0.1: 0.704, 0.15: 0.690, 0.2: 0.685
 
 
 def _sellers(cands, probs) -> dict[int, tuple[str, float]]:
-    """Per person, the club the seller model is surest he plays for (when sure enough)."""
+    """Per person, the club the pair model's seller class is surest he plays for (when sure enough)."""
     out: dict[int, tuple[str, float]] = {}
     for c, p in zip(cands, probs):
         if c.club is not None and p >= SELLER_THRESHOLD and p > out.get(id(c.person), ("", 0.0))[1]:
@@ -70,6 +72,31 @@ def _new_rumour(a, cand: Candidate) -> Rumour | None:
                   status=status_for(stext), evidence=a.sentences[sents[0]].text if sents else "")
 
 
+_PRICE_KINDS = ("fee", "option", "loan_fee", "clause")
+
+
+def _nearby_fee(a, cand: Candidate, r: Rumour):
+    """A price in one of the two sentences after the player's that names nobody and no other club
+    ("Il Milan incasserebbe 20 milioni" after the sentence about his move)."""
+    prices = [f for f in a.fees if f.fee.kind in _PRICE_KINDS]
+    if not prices:
+        return None
+    sent_of = _sentence_index(a.sentences)
+    own = {sent_of(s) for s, _ in cand.person.spans}
+    near = {i + k for i in own for k in (1, 2)} - own
+    prices = [f for f in prices if f.sentence in near]
+    if not prices:
+        return None
+    named = {sent_of(s) for s, _, _ in a.mentions}
+    allowed = {r.to_club_id, r.from_club_id}
+    clubs_in: dict[int, set] = {}
+    for c in a.clubs:
+        clubs_in.setdefault(sent_of(c.start), set()).add(c.club_id)
+    fees = [f for f in prices if f.sentence not in named and clubs_in.get(f.sentence, set()) <= allowed]
+    if not fees:
+        return None
+    return _pick_fee(fees, [a.folded[a.sentences[f.sentence].start:a.sentences[f.sentence].end] for f in fees])
+
+
 def _sent(a, pos: int) -> int:
-    from .moves import _sentence_index
     return _sentence_index(a.sentences)(pos)

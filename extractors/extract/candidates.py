@@ -53,7 +53,7 @@ FEATURES = (
     "nearest_person_is_p", "nearest_club_is_c", "attached", "dest_before", "from_cue", "history",
     "same_line", "p_share_of_c", "c_share_of_p", "short_line", "co_head",
     "st_denied", "st_completed", "st_agreed", "st_negotiating", "st_first", "st_head", "loan_cue", "free_cue",
-    "renewal_cue",
+    "renewal_cue", "sent_gap", "same_para",
 )
 STATUS_CUES = ("denied", "completed", "agreed", "negotiating")
 
@@ -103,6 +103,7 @@ class _Ctx:
             self.clubs_in.setdefault(si, []).append(c)
             self.club_sents.setdefault(c.club_id, set()).add(si)
         self.p_sents = {k: {si for _, _, si in v} for k, v in self.p_mentions.items()}
+        self.para = _paragraphs(text, sentences)
         self._status_rows: dict[tuple[int, ...], list[float]] = {}
         self.fee_sents = {f.sentence for f in fees if f.fee.kind in ("fee", "option", "loan_fee", "clause")}
         self.move_sents = {s.idx for s in sentences if lexicon.has("MOVE", folded[s.start:s.end])}
@@ -179,9 +180,29 @@ def build(text: str, folded: str, sentences: list[Sentence], clubs: list[ClubMen
             cms = ctx.clubs_by_id.get(cid) if cid else None
             cand = Candidate(p, cms[0] if cms else None, p_rules.get(cid))
             pair = _pair_row(ctx, p, cid, cand)
-            rows.append(base + _club_row(ctx, cid, p, p_rules) + pair + _status_row(ctx, cand.sentences))
+            rows.append(base + _club_row(ctx, cid, p, p_rules) + pair + _status_row(ctx, cand.sentences)
+                        + _gap_row(ctx, psents, cid))
             cands.append(cand)
     return out
+
+
+def _paragraphs(text: str, sentences: list[Sentence]) -> list[int]:
+    """Paragraph number of each sentence: a line break between two sentences starts a new one."""
+    out, n = [], 0
+    for i, s in enumerate(sentences):
+        if i and "\n" in text[sentences[i - 1].end:s.start]:
+            n += 1
+        out.append(n)
+    return out
+
+
+def _gap_row(ctx: _Ctx, psents: set[int], cid: str | None) -> list[float]:
+    """Sentences between the person and the club at their nearest, and whether that is one paragraph."""
+    if cid is None:
+        return [-1.0, -1.0]
+    pairs = [(abs(i - j), ctx.para[i] == ctx.para[j]) for i in psents for j in ctx.club_sents[cid]]
+    gap = min(g for g, _ in pairs)
+    return [float(min(gap, 10)), float(any(same for g, same in pairs if g == gap))]
 
 
 def _person_row(ctx: _Ctx, p: Person, n_persons: int, p_rules: dict) -> list[float]:

@@ -188,15 +188,79 @@ def _clause_of(cuts: list[int], rel: int) -> int:
     return bisect.bisect_right(cuts, rel)
 
 
+@dataclass
+class _Article:
+    """One article as find_moves reads it: its indexes, then the links its passes find."""
+    text: str
+    folded: str
+    sentences: list[Sentence]
+    names: dict[str, str]
+    movers_ok: set[int]                                 # id(person) of the names that may move
+    by_sent_clubs: dict[int, list[ClubMention]]
+    by_sent_people: dict[int, list[tuple[int, int, Person]]]
+    weak_by_sent: dict[int, list[tuple[int, int, Person]]]
+    fees_by_sent: dict[int, list[FeeMention]]
+    focal: str | None
+    current: dict[int, str] = field(default_factory=dict)            # id(person) -> club_id
+    attached_spans: dict[int, set[int]] = field(default_factory=dict)  # sentence -> club starts used as affiliations
+    history_spans: set[int] = field(default_factory=set)
+    seller_spans: set[int] = field(default_factory=set)
+    new_role: dict[int, list] = field(default_factory=dict)   # sentence -> (player, club he is the new signing of)
+    recs: dict[tuple[int, str | None], _Rec] = field(default_factory=dict)
+    movers: dict[int, Person] = field(default_factory=dict)
+    move_sents: dict[int, list[int]] = field(default_factory=dict)
+    dest_in_sent: dict[int, set[str]] = field(default_factory=dict)
+    pair_sents: dict[int, tuple[str, str]] = field(default_factory=dict)   # sentence -> two clubs dealing
+
+
+@dataclass
+class _MoveSentence:
+    """A sentence with a move cue, its players (named, or referred back to) and its clubs."""
+    s: Sentence
+    fs: str                                 # the folded sentence
+    people: list[tuple[int, int, Person]]
+    anaphoric: bool                         # its players are not named in it
+    coref: bool                             # ... but it refers to them clearly enough to count as naming them
+    cl: list[ClubMention]                   # its clubs, minus career history
+    attached: set[int]
+    sellers: set[int]
+    renewal_cue: re.Match | None
+    renewal_neg: bool
+    cuts: list[int]
+    distinct: list[Person]
+    p_clauses: dict[int, set[int]]
+    p_pos: dict[int, list[int]]
+    groups: dict[int, int]
+
+
 def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[ClubMention],
                persons: list[Person], mentions: list[tuple[int, int, Person]], fees: list[FeeMention],
                names: dict[str, str]) -> list[Rumour]:
+    a = _index_article(text, folded, sentences, clubs, persons, mentions, fees, names)
+    for s in sentences:         # pass 1: affiliations and history
+        _affiliations(a, s)
+    loan_list, parent = _loan_list_heads(text, folded, sentences, a.by_sent_clubs, a.by_sent_people, a.focal)
+    for s in sentences:         # pass 2: moves
+        if s.idx in loan_list:
+            _loan_line(a, s, *loan_list[s.idx], parent)
+        else:
+            _sentence_moves(a, s)
+    _resolve_club_pairs(a.recs, a.pair_sents, a.current)
+    _reverse_swaps(folded, mentions, a.recs, a.current, a.movers_ok)
+    _sales_roundup(a)
+    _destinationless(a)
+    has = _ArticleCues().has     # the rumours of one article test the same joined sentences again and again
+    out = [_rumour(a, pid, to_id, r, has) for (pid, to_id), r in a.recs.items()]
+    return [r for r in out if r is not None]
+
+
+def _index_article(text, folded, sentences, clubs, persons, mentions, fees, names) -> _Article:
     movers_ok = {id(p) for p in persons if p.role == "player" and (not p.weak or p.player_votes > 0)}
-    by_sent_clubs: dict[int, list[ClubMention]] = {}
-    by_sent_people: dict[int, list[tuple[int, int, Person]]] = {}
     sent_of = _sentence_index(sentences)
+    by_sent_clubs: dict[int, list[ClubMention]] = {}
     for c in clubs:
         by_sent_clubs.setdefault(sent_of(c.start), []).append(c)
+    by_sent_people: dict[int, list[tuple[int, int, Person]]] = {}
     weak_by_sent: dict[int, list[tuple[int, int, Person]]] = {}
     for m in mentions:
         if id(m[2]) in movers_ok:
@@ -206,304 +270,388 @@ def find_moves(text: str, folded: str, sentences: list[Sentence], clubs: list[Cl
     fees_by_sent: dict[int, list[FeeMention]] = {}
     for f in fees:
         fees_by_sent.setdefault(f.sentence, []).append(f)
-    focal = _focal_club(clubs)
+    return _Article(text, folded, sentences, names, movers_ok, by_sent_clubs, by_sent_people, weak_by_sent,
+                    fees_by_sent, _focal_club(clubs))
 
-    current: dict[int, str] = {}            # id(person) -> club_id
-    attached_spans: dict[int, set[int]] = {}  # sentence -> club starts used as affiliations
-    history_spans: set[int] = set()
-    seller_spans: set[int] = set()
-    new_role: dict[int, list] = {}            # sentence -> (player, club he is the new signing of)
-    # pass 1: affiliations and history
-    for s in sentences:
-        cl = by_sent_clubs.get(s.idx, [])
-        for c in cl:
-            if _is_history(folded, c):
-                history_spans.add(c.start)
-            elif _is_seller_subject(folded, c, s.end) or _is_paid_club(folded, c, s.start, s.end) \
-                    or _current_before(folded[max(s.start, c.start - 60):c.start]):
-                seller_spans.add(c.start)
-        for (ps, pe, p) in by_sent_people.get(s.idx, []):
-            cid = _attached_club(folded, ps, pe, cl)
-            if cid is not None and _new_role(folded, ps, pe, cid):
-                new_role.setdefault(s.idx, []).append((id(p), cid))
-                continue            # "X è il nuovo attaccante del Milan": Milan is where he goes
-            if cid is not None:
-                attached_spans.setdefault(s.idx, set()).add(cid.start)
-                if cid.start not in history_spans:
-                    current.setdefault(id(p), cid.club_id)
-        if not by_sent_people.get(s.idx):
-            for c in cl:
-                before = folded[max(s.start, c.start - 40):c.start]
-                if re.search(r"(?:giocatore|calciatore|difensore|centrocampista|attaccante|player|jugador|"
-                             r"futbolista|joueur)\s+(?:del|della|dell'|dello|of|de|du)\s*$", before):
-                    focus = _focus(by_sent_people, s.idx, folded[s.start:s.end])
-                    if focus is not None:
-                        current.setdefault(id(focus), c.club_id)
-                        attached_spans.setdefault(s.idx, set()).add(c.start)
 
-    loan_list, parent = _loan_list_heads(text, folded, sentences, by_sent_clubs, by_sent_people, focal)
+_PLAYER_OF = re.compile(r"(?:giocatore|calciatore|difensore|centrocampista|attaccante|player|jugador|"
+                        r"futbolista|joueur)\s+(?:del|della|dell'|dello|of|de|du)\s*$")
 
-    # pass 2: moves
-    recs: dict[tuple[int, str | None], _Rec] = {}
-    movers: dict[int, Person] = {}
-    move_sents: dict[int, list[int]] = {}
-    dest_in_sent: dict[int, set[str]] = {}
-    pair_sents: dict[int, tuple[str, str]] = {}    # sentence -> two clubs dealing with each other
-    for s in sentences:
-        fs = folded[s.start:s.end]
-        if s.idx in loan_list:
-            p, c = loan_list[s.idx]
-            r = recs.setdefault((id(p), c.club_id), _Rec(p, c.club_id, parent))
-            r.loan_list = True
-            r.sentences.append(s.idx)
+
+def _affiliations(a: _Article, s: Sentence) -> None:
+    """Pass 1 over one sentence: clubs of career history, clubs that sell, the club glued to each player."""
+    folded = a.folded
+    cl = a.by_sent_clubs.get(s.idx, [])
+    for c in cl:
+        if _is_history(folded, c):
+            a.history_spans.add(c.start)
+        elif _is_seller_subject(folded, c, s.end) or _is_paid_club(folded, c, s.start, s.end) \
+                or _current_before(folded[max(s.start, c.start - 60):c.start]):
+            a.seller_spans.add(c.start)
+    for (ps, pe, p) in a.by_sent_people.get(s.idx, []):
+        cid = _attached_club(folded, ps, pe, cl)
+        if cid is not None and _new_role(folded, ps, pe, cid):
+            a.new_role.setdefault(s.idx, []).append((id(p), cid))
+            continue            # "X è il nuovo attaccante del Milan": Milan is where he goes
+        if cid is not None:
+            a.attached_spans.setdefault(s.idx, set()).add(cid.start)
+            if cid.start not in a.history_spans:
+                a.current.setdefault(id(p), cid.club_id)
+    if a.by_sent_people.get(s.idx):
+        return
+    for c in cl:
+        # "il giocatore del X" in a sentence naming nobody: X is the club of the player just named
+        if _PLAYER_OF.search(folded[max(s.start, c.start - 40):c.start]):
+            focus = _focus(a.by_sent_people, s.idx, folded[s.start:s.end])
+            if focus is not None:
+                a.current.setdefault(id(focus), c.club_id)
+                a.attached_spans.setdefault(s.idx, set()).add(c.start)
+
+
+def _loan_line(a: _Article, s: Sentence, p: Person, c: ClubMention, parent: str | None) -> None:
+    r = a.recs.setdefault((id(p), c.club_id), _Rec(p, c.club_id, parent))
+    r.loan_list = True
+    r.sentences.append(s.idx)
+    r.direct.append(s.idx)
+    r.weight += 2.0
+    a.movers[id(p)] = p
+    a.move_sents.setdefault(id(p), []).append(s.idx)
+
+
+def _is_move_sentence(a: _Article, s: Sentence, fs: str) -> bool:
+    """A move cue or an amount, not in the past, not about a manager."""
+    if not (lexicon.has("MOVE", fs) or bool(a.fees_by_sent.get(s.idx)) or s.idx in a.new_role):
+        return False
+    if lexicon.has("PAST_TIME", fs) or (_YEAR_PAST.search(fs) and _PAST_VERB.search(fs)):
+        return False
+    return not lexicon.has("MANAGER_MOVE", fs)
+
+
+def _sentence_moves(a: _Article, s: Sentence) -> None:
+    """Pass 2 over one sentence: link each of its players to his destinations and his current club."""
+    fs = a.folded[s.start:s.end]
+    if not _is_move_sentence(a, s, fs):
+        return
+    found = _sentence_people(a, s, fs)
+    if found is None:
+        return
+    x = _move_sentence(a, s, fs, *found)
+    for p in x.distinct:
+        a.movers[id(p)] = p
+        a.move_sents.setdefault(id(p), []).append(s.idx)
+    owner = _club_owners(a, x)
+    bought = _bought_groups(a, x)
+    for p in x.distinct:
+        _link_player(a, x, p, owner, bought)
+
+
+def _sentence_people(a: _Article, s: Sentence, fs: str) -> tuple[list, bool, bool] | None:
+    """(people, anaphoric, coref) of a move sentence: its named players, else the ones it refers back to."""
+    people = a.by_sent_people.get(s.idx, [])
+    if people:
+        kept = [m for m in people if not _REPLACED.search(a.folded[max(s.start, m[0] - 30):m[0]])]
+        if not kept:
+            return None         # "a striker to replace X": nobody named moves here
+        return kept, False, False
+    if _PLURAL_NP.search(fs):
+        pair = _last_two(a.by_sent_people, s.idx, 6)
+        if pair:
+            return [(s.start, s.start, q) for q in pair], True, True
+    coref = _descriptive_np(fs)
+    focus = _focus(a.by_sent_people, s.idx, fs, 6 if coref else 3, a.folded)
+    if coref and not a.by_sent_people.get(s.idx - 1) and _DESC_LEAD.match(fs):
+        # "... esta en X. El brasileno de 27 anos ...": a lone name just before a sentence
+        # that opens by describing a player is that player
+        weak = {id(m[2]): m[2] for m in a.weak_by_sent.get(s.idx - 1, [])}
+        if len(weak) == 1:
+            focus = next(iter(weak.values()))
+            a.movers_ok.add(id(focus))
+            a.by_sent_people.setdefault(s.idx - 1, []).extend(a.weak_by_sent[s.idx - 1])
+    if focus is None:
+        return None
+    if not coref and _same_paragraph_subject(a.text, a.sentences, a.by_sent_people, s.idx, focus):
+        coref = True    # pro-drop: the paragraph's only named player is the subject
+    return [(s.start, s.start, focus)], True, coref
+
+
+def _move_sentence(a: _Article, s: Sentence, fs: str, people, anaphoric: bool, coref: bool) -> _MoveSentence:
+    folded = a.folded
+    cl = [c for c in a.by_sent_clubs.get(s.idx, []) if c.start not in a.history_spans]
+    pc = _club_pair(folded, fs, s.start, cl)
+    if pc:
+        a.pair_sents[s.idx] = pc
+    sellers = {c.start for c in cl if c.start in a.seller_spans
+               or _seller_before(folded[max(s.start, c.start - 60):c.start]) or _is_from_cue(folded, c)}
+    renewal_cue = lexicon.cue_regex("RENEWAL").search(fs)
+    renewal_neg = bool(renewal_cue and _NEG_NEAR.search(fs[max(0, renewal_cue.start() - 30):renewal_cue.start()]))
+    cuts = _clause_cuts(fs)
+    # distinct people of the sentence, with their clause numbers and coordination groups
+    distinct: list[Person] = []
+    p_clauses: dict[int, set[int]] = {}
+    p_pos: dict[int, list[int]] = {}
+    for (ps, pe, p) in people:
+        if not any(p is q for q in distinct):
+            distinct.append(p)
+        p_clauses.setdefault(id(p), set()).add(_clause_of(cuts, ps - s.start))
+        p_pos.setdefault(id(p), []).append(ps - s.start)
+    return _MoveSentence(s, fs, people, anaphoric, coref, cl, a.attached_spans.get(s.idx, set()), sellers,
+                         renewal_cue, renewal_neg, cuts, distinct, p_clauses, p_pos, _coordinated(folded, people))
+
+
+def _club_owners(a: _Article, x: _MoveSentence) -> dict[int, list[Person]]:
+    """Each candidate destination goes to the player(s) of its clause, else to the nearest one."""
+    owner: dict[int, list[Person]] = {}
+    for c in x.cl:
+        if c.start in x.attached:
+            continue
+        if len(x.distinct) == 1 or x.anaphoric:
+            owner[c.start] = x.distinct     # "the two players" / "him": every club of the sentence is theirs
+        else:
+            owner[c.start] = _nearest_players(a, x, c)
+    return owner
+
+
+def _nearest_players(a: _Article, x: _MoveSentence, c: ClubMention) -> list[Person]:
+    s, fs, cuts, distinct = x.s, x.fs, x.cuts, x.distinct
+    cc = _clause_of(cuts, c.start - s.start)
+    best, best_d = [], None
+    for p in distinct:
+        d = min(abs(cc - k) for k in x.p_clauses[id(p)])
+        if best_d is None or d < best_d:
+            best, best_d = [p], d
+        elif d == best_d:
+            best.append(p)
+    if best_d is not None and best_d > 0 and len(best) > 1:
+        # equally far in clauses: the nearest in characters, unless they are coordinated
+        gid = {x.groups.get(id(p)) for p in best}
+        if len(gid) > 1:
+            near = min(best, key=lambda p: min(abs(c.start - s.start - q) for q in x.p_pos[id(p)]))
+            before = [p for p in best if min(x.p_pos[id(p)]) < c.start - s.start]
+            after = [p for p in best if max(x.p_pos[id(p)]) > c.start - s.start]
+            # a clause between two players' clauses is ambiguous
+            best = [near] if best_d <= 1 and not (before and after) else []
+    if best_d is not None and best_d > 1:
+        best = []
+    if best_d and _clause_subject(fs, cuts, c.start - s.start) \
+            and not _DEST_PREP.search(a.folded[max(s.start, c.start - 14):c.start]):
+        best = []       # a club opening a clause of its own is the subject of another story
+    if best:
+        grp = {x.groups.get(id(p)) for p in best}
+        best = [p for p in distinct if x.groups.get(id(p)) in grp]
+    return best
+
+
+def _bought_groups(a: _Article, x: _MoveSentence) -> dict[int | None, bool]:
+    """The coordination groups named as the object of a purchase ("fichar a X y a Y")."""
+    bought: dict[int | None, bool] = {}
+    prev_end = None
+    for (ps, pe, q) in x.people:
+        if ps != pe and (_BUY_OBJ.search(a.folded[max(x.s.start, ps - 30):ps]) or (
+                prev_end is not None and _BUY_COORD.match(a.folded[prev_end:ps]))):
+            bought[x.groups.get(id(q))] = True
+            prev_end = pe       # "fichar a X y a Y": Y is bought too
+        else:
+            prev_end = None
+    return bought
+
+
+def _set_current(a: _Article, pid: int, club_id: str) -> None:
+    """The player's current club, unless one is known already."""
+    if a.current.get(pid) is None:
+        a.current[pid] = club_id
+
+
+def _link_player(a: _Article, x: _MoveSentence, p: Person, owner, bought) -> None:
+    dests = _destinations(a, x, p, owner, bought)
+    if a.current.get(id(p)) is None and a.focal and _SELL.search(x.fs) and not _BUY.search(x.fs) \
+            and all(c.club_id != a.focal for c in dests):
+        a.current[id(p)] = a.focal
+    if x.renewal_cue and not x.renewal_neg:
+        dests = _renewal(a, x, p, dests)
+        if dests is None:
+            return
+    dests, implied = _implied_focal(a, x, p, dests, bought)
+    _record_links(a, x, p, dests, implied)
+
+
+def _destinations(a: _Article, x: _MoveSentence, p: Person, owner, bought) -> list[ClubMention]:
+    """The clubs of the sentence the player goes to; the clubs that sell him become his current club."""
+    folded, s, pid = a.folded, x.s, id(p)
+    sold = any(_sale_object(folded, s.start, ps, pe) for (ps, pe, q) in x.people if q is p and ps != pe) \
+        or (x.anaphoric and _POSS_SALE.search(x.fs) is not None)
+    dests = []
+    for c in x.cl:
+        if c.start in x.attached or not any(p is q for q in owner.get(c.start, [])):
+            continue
+        if sold and not _DEST_PREP.search(folded[max(s.start, c.start - 14):c.start]) \
+                and not _HEADING.search(folded[max(s.start, c.start - 30):c.start]):
+            _set_current(a, pid, c.club_id)     # "la cessione di X" with no "al/to" before the club: it sells him
+            continue
+        if _contract_of_other(a, x, p, c, bought):
+            # "Y, con el fichaje de X, ... su contrato con el Z": the contract is Y's, X is Z's signing
+            dests.append(c)
+            continue
+        if c.start in x.sellers or (x.renewal_neg and 0 <= c.start - s.start - x.renewal_cue.end() <= 25):
+            _set_current(a, pid, c.club_id)
+            continue
+        dests.append(c)
+    return dests
+
+
+def _contract_of_other(a: _Article, x: _MoveSentence, p: Person, c: ClubMention, bought) -> bool:
+    return c.start in x.sellers and len(x.distinct) > 1 and not x.anaphoric and bool(bought.get(x.groups.get(id(p)))) \
+        and not all(bought.get(x.groups.get(id(q))) for q in x.distinct) \
+        and bool(_CONTRACT_WITH.search(a.folded[max(x.s.start, c.start - 40):c.start])) \
+        and c.start not in a.seller_spans
+
+
+def _renewal(a: _Article, x: _MoveSentence, p: Person, dests: list[ClubMention]) -> list[ClubMention] | None:
+    """A renewal with the player's club; the destinations left (None: the pair is a listed loan)."""
+    cur = a.current.get(id(p))
+    home = cur or (dests[0].club_id if len(dests) == 1 else None) or a.focal
+    if not home:
+        return dests
+    if cur is None:
+        a.current[id(p)] = home
+    r = a.recs.setdefault((id(p), home), _Rec(p, home))
+    if r.loan_list:
+        return None
+    r.renewal = True
+    r.sentences.append(x.s.idx)
+    r.direct.append(x.s.idx)
+    dests = [c for c in dests if c.club_id != home]
+    return dests if _TO_NEAR.search(x.fs) else []
+
+
+def _implied_focal(a: _Article, x: _MoveSentence, p: Person, dests, bought) -> tuple[list[ClubMention], float]:
+    """With no destination named, the article's club may be the buyer; (destinations, weight of an implied one)."""
+    cur, focal, fs = a.current.get(id(p)), a.focal, x.fs
+    if dests or not focal or cur == focal or x.anaphoric:
+        return dests, 0.5
+    implied_club = [ClubMention(focal, a.names.get(focal, focal), "", x.s.start)]
+    if cur and _BUY.search(fs) and not _SELL.search(fs):
+        # "in entrata ... X (Club)": the focal club's own incoming list
+        return implied_club, 1.0 if _incoming_unowned(fs, a.text[x.s.start:x.s.end]) else 0.5
+    if not _SELL.search(fs) and all(c.start in x.attached for c in x.cl) and bought.get(x.groups.get(id(p))):
+        # "interesa fichar a X", "vuole acquistare X", "keen to sign X" with no club named
+        return implied_club, 1.0
+    return dests, 0.5
+
+
+def _record_links(a: _Article, x: _MoveSentence, p: Person, dests: list[ClubMention], implied: float) -> None:
+    s, pid = x.s, id(p)
+    cur = a.current.get(pid)
+    for c in dests:
+        if c.club_id == cur:
+            continue
+        r = a.recs.setdefault((pid, c.club_id), _Rec(p, c.club_id))
+        r.sentences.append(s.idx)
+        named = bool(c.surface) and (not x.anaphoric or x.coref)
+        if named:
             r.direct.append(s.idx)
-            r.weight += 2.0
-            movers[id(p)] = p
-            move_sents.setdefault(id(p), []).append(s.idx)
-            continue
-        has_cue = lexicon.has("MOVE", fs) or bool(fees_by_sent.get(s.idx)) or s.idx in new_role
-        if not has_cue:
-            continue
-        if lexicon.has("PAST_TIME", fs) or (_YEAR_PAST.search(fs) and _PAST_VERB.search(fs)):
-            continue
-        if lexicon.has("MANAGER_MOVE", fs):
-            continue
-        people = by_sent_people.get(s.idx, [])
-        if people:
-            kept = [m for m in people if not _REPLACED.search(folded[max(s.start, m[0] - 30):m[0]])]
-            if not kept:
-                continue        # "a striker to replace X": nobody named moves here
-            people = kept
-        anaphoric = False
-        coref = False
-        if not people and _PLURAL_NP.search(fs):
-            pair = _last_two(by_sent_people, s.idx, 6)
-            if pair:
-                people = [(s.start, s.start, q) for q in pair]
-                anaphoric = coref = True
-        if not people:
-            coref = _descriptive_np(fs)
-            focus = _focus(by_sent_people, s.idx, fs, 6 if coref else 3, folded)
-            if coref and not by_sent_people.get(s.idx - 1) and _DESC_LEAD.match(fs):
-                # "... esta en X. El brasileno de 27 anos ...": a lone name just before a sentence
-                # that opens by describing a player is that player
-                weak = {id(m[2]): m[2] for m in weak_by_sent.get(s.idx - 1, [])}
-                if len(weak) == 1:
-                    focus = next(iter(weak.values()))
-                    movers_ok.add(id(focus))
-                    by_sent_people.setdefault(s.idx - 1, []).extend(weak_by_sent[s.idx - 1])
-            if focus is None:
-                continue
-            if not coref and _same_paragraph_subject(text, sentences, by_sent_people, s.idx, focus):
-                coref = True    # pro-drop: the paragraph's only named player is the subject
-            people = [(s.start, s.start, focus)]
-            anaphoric = True
-        cl = [c for c in by_sent_clubs.get(s.idx, []) if c.start not in history_spans]
-        pc = _club_pair(folded, fs, s.start, cl)
-        if pc:
-            pair_sents[s.idx] = pc
-        attached = attached_spans.get(s.idx, set())
-        sellers = {c.start for c in cl if c.start in seller_spans
-                   or _seller_before(folded[max(s.start, c.start - 60):c.start]) or _is_from_cue(folded, c)}
-        renewal_cue = lexicon.cue_regex("RENEWAL").search(fs)
-        renewal_neg = bool(renewal_cue and _NEG_NEAR.search(fs[max(0, renewal_cue.start() - 30):renewal_cue.start()]))
-        cuts = _clause_cuts(fs)
-        # distinct people of the sentence, with their clause numbers and coordination groups
-        distinct: list[Person] = []
-        p_clauses: dict[int, set[int]] = {}
-        p_pos: dict[int, list[int]] = {}
-        for (ps, pe, p) in people:
-            if not any(p is q for q in distinct):
-                distinct.append(p)
-            p_clauses.setdefault(id(p), set()).add(_clause_of(cuts, ps - s.start))
-            p_pos.setdefault(id(p), []).append(ps - s.start)
-        groups = _coordinated(folded, people)
-        for p in distinct:
-            movers[id(p)] = p
-            move_sents.setdefault(id(p), []).append(s.idx)
-        # each candidate destination goes to the player(s) of its clause, else to the nearest one
-        owner: dict[int, list[Person]] = {}
-        for c in cl:
-            if c.start in attached:
-                continue
-            if len(distinct) == 1 or anaphoric:
-                owner[c.start] = distinct     # "the two players" / "him": every club of the sentence is theirs
-                continue
-            cc = _clause_of(cuts, c.start - s.start)
-            best, best_d = [], None
-            for p in distinct:
-                d = min(abs(cc - k) for k in p_clauses[id(p)])
-                if best_d is None or d < best_d:
-                    best, best_d = [p], d
-                elif d == best_d:
-                    best.append(p)
-            if best_d is not None and best_d > 0 and len(best) > 1:
-                # equally far in clauses: the nearest in characters, unless they are coordinated
-                gid = {groups.get(id(p)) for p in best}
-                if len(gid) > 1:
-                    near = min(best, key=lambda p: min(abs(c.start - s.start - x) for x in p_pos[id(p)]))
-                    before = [p for p in best if min(p_pos[id(p)]) < c.start - s.start]
-                    after = [p for p in best if max(p_pos[id(p)]) > c.start - s.start]
-                    # a clause between two players' clauses is ambiguous
-                    best = [near] if best_d <= 1 and not (before and after) else []
-            if best_d is not None and best_d > 1:
-                best = []
-            if best_d and _clause_subject(fs, cuts, c.start - s.start) \
-                    and not _DEST_PREP.search(folded[max(s.start, c.start - 14):c.start]):
-                best = []       # a club opening a clause of its own is the subject of another story
-            if best:
-                grp = {groups.get(id(p)) for p in best}
-                best = [p for p in distinct if groups.get(id(p)) in grp]
-            owner[c.start] = best
-        bought: dict[int | None, bool] = {}
-        prev_end = None
-        for (ps, pe, q) in people:
-            if ps != pe and (_BUY_OBJ.search(folded[max(s.start, ps - 30):ps]) or (
-                    prev_end is not None and _BUY_COORD.match(folded[prev_end:ps]))):
-                bought[groups.get(id(q))] = True
-                prev_end = pe       # "fichar a X y a Y": Y is bought too
-            else:
-                prev_end = None
-        for p in distinct:
-            cur = current.get(id(p))
-            dests = []
-            sold = any(_sale_object(folded, s.start, ps, pe) for (ps, pe, q) in people if q is p and ps != pe) \
-                or (anaphoric and _POSS_SALE.search(fs) is not None)
-            for c in cl:
-                if c.start in attached or not any(p is q for q in owner.get(c.start, [])):
-                    continue
-                if sold and not _DEST_PREP.search(folded[max(s.start, c.start - 14):c.start]) \
-                        and not _HEADING.search(folded[max(s.start, c.start - 30):c.start]):
-                    # "la cessione di X" with no "al/to" before the club: the club sells him
-                    if cur is None:
-                        current[id(p)] = cur = c.club_id
-                    continue
-                if c.start in sellers and len(distinct) > 1 and not anaphoric and bought.get(groups.get(id(p))) \
-                        and not all(bought.get(groups.get(id(q))) for q in distinct) \
-                        and _CONTRACT_WITH.search(folded[max(s.start, c.start - 40):c.start]) \
-                        and c.start not in seller_spans:
-                    # "Y, con el fichaje de X, ... su contrato con el Z": the contract is Y's, X is Z's signing
-                    dests.append(c)
-                    continue
-                if c.start in sellers or (renewal_neg and 0 <= c.start - s.start - renewal_cue.end() <= 25):
-                    if cur is None:
-                        current[id(p)] = cur = c.club_id
-                    continue
-                dests.append(c)
-            if cur is None and focal and _SELL.search(fs) and not _BUY.search(fs) \
-                    and all(c.club_id != focal for c in dests):
-                current[id(p)] = cur = focal
-            if renewal_cue and not renewal_neg:
-                home = cur or (dests[0].club_id if len(dests) == 1 else None) or focal
-                if home:
-                    if cur is None:
-                        current[id(p)] = cur = home
-                    r = recs.setdefault((id(p), home), _Rec(p, home))
-                    if r.loan_list:
-                        continue
-                    r.renewal = True
-                    r.sentences.append(s.idx)
-                    r.direct.append(s.idx)
-                    dests = [c for c in dests if c.club_id != home]
-                    if not _TO_NEAR.search(fs):
-                        dests = []
-            implied = 0.5
-            if not dests and cur and focal and cur != focal and not anaphoric and _BUY.search(fs) \
-                    and not _SELL.search(fs):
-                dests = [ClubMention(focal, names.get(focal, focal), "", s.start)]
-                if _incoming_unowned(fs, text[s.start:s.end]):
-                    implied = 1.0     # "in entrata ... X (Club)": the focal club's own incoming list
-            elif not dests and focal and cur != focal and not anaphoric and not _SELL.search(fs) \
-                    and all(c.start in attached for c in cl) and bought.get(groups.get(id(p))):
-                # "interesa fichar a X", "vuole acquistare X", "keen to sign X" with no club named:
-                # the article's club is the buyer
-                dests = [ClubMention(focal, names.get(focal, focal), "", s.start)]
-                implied = 1.0
-            for c in dests:
-                if c.club_id == cur:
-                    continue
-                r = recs.setdefault((id(p), c.club_id), _Rec(p, c.club_id))
-                r.sentences.append(s.idx)
-                if c.surface and (not anaphoric or coref):
-                    r.direct.append(s.idx)
-                    if len(distinct) > 1 and not anaphoric:
-                        # a sentence about several players: the status is read in the pair's clauses only
-                        rel = [x for x in p_pos[id(p)]] + [c.start - s.start]
-                        k0, k1 = _clause_of(cuts, min(rel)), _clause_of(cuts, max(rel))
-                        a = cuts[k0 - 1] + 1 if k0 > 0 else 0
-                        b = cuts[k1] if k1 < len(cuts) else len(fs)
-                        r.windows[s.idx] = fs[a:b]
-                r.weight += 1.0 if (c.surface and (not anaphoric or coref)) else implied
-                dest_in_sent.setdefault(s.idx, set()).add(c.club_id)
-    _resolve_club_pairs(recs, pair_sents, current)
-    _reverse_swaps(folded, mentions, recs, current, movers_ok)
-    if focal and sentences and _SELL.search(" ".join(folded[x.start:x.end] for x in sentences[:3])):
-        # a sales round-up about one club: its players linked elsewhere leave that club
-        for (pid, to_id) in list(recs):
-            if current.get(pid) is None and to_id and not any(k[0] == pid and k[1] == focal for k in recs):
-                current[pid] = focal
-    # players with a move cue but no destination: (player, from, None)
-    for pid, p in movers.items():
-        if not any(k[0] == pid for k in recs) and current.get(pid):
-            sents = [i for i in move_sents[pid] if not _only_anaphoric(by_sent_people, i, p)]
+            if len(x.distinct) > 1 and not x.anaphoric:
+                # a sentence about several players: the status is read in the pair's clauses only
+                r.windows[s.idx] = _pair_clauses(x, p, c)
+        r.weight += 1.0 if named else implied
+        a.dest_in_sent.setdefault(s.idx, set()).add(c.club_id)
+
+
+def _pair_clauses(x: _MoveSentence, p: Person, c: ClubMention) -> str:
+    rel = list(x.p_pos[id(p)]) + [c.start - x.s.start]
+    k0, k1 = _clause_of(x.cuts, min(rel)), _clause_of(x.cuts, max(rel))
+    start = x.cuts[k0 - 1] + 1 if k0 > 0 else 0
+    end = x.cuts[k1] if k1 < len(x.cuts) else len(x.fs)
+    return x.fs[start:end]
+
+
+def _sales_roundup(a: _Article) -> None:
+    """A sales round-up about one club: its players linked elsewhere leave that club."""
+    focal = a.focal
+    if not (focal and a.sentences and _SELL.search(" ".join(a.folded[x.start:x.end] for x in a.sentences[:3]))):
+        return
+    for (pid, to_id) in list(a.recs):
+        if a.current.get(pid) is None and to_id and not any(k[0] == pid and k[1] == focal for k in a.recs):
+            a.current[pid] = focal
+
+
+def _destinationless(a: _Article) -> None:
+    """Players with a move cue but no destination: (player, from, None)."""
+    for pid, p in a.movers.items():
+        if not any(k[0] == pid for k in a.recs) and a.current.get(pid):
+            sents = [i for i in a.move_sents[pid] if not _only_anaphoric(a.by_sent_people, i, p)]
             if sents:
-                r = recs.setdefault((pid, None), _Rec(p, None))
+                r = a.recs.setdefault((pid, None), _Rec(p, None))
                 r.sentences.extend(sents)
                 r.direct.extend(sents)
                 r.weight += 1.0
 
-    has = _ArticleCues().has     # the rumours of one article test the same joined sentences again and again
-    out: list[Rumour] = []
-    for (pid, to_id), r in recs.items():
-        if r.weight < 1.0 and not r.renewal:
-            continue
-        from_id = r.from_id or current.get(pid)
-        if r.renewal:
-            from_id = to_id
-        if from_id == to_id and not r.renewal:
-            continue
-        sents = sorted(set(r.sentences))
-        stext = [folded[sentences[i].start:sentences[i].end] for i in sents]
-        cands = [f for i in sents for f in fees_by_sent.get(i, [])]
-        if not any(f.fee.kind in ("fee", "option", "loan_fee", "clause") for f in cands):
-            # the price may sit in a nearby sentence about the same player with no other buyer
-            for i in move_sents.get(pid, []):
-                if i not in sents and dest_in_sent.get(i, set()) <= {to_id}:
-                    cands.extend(fees_by_sent.get(i, []))
-        if r.loan_list:
-            para = _paragraph_after(sentences, folded, sents[0])
-            stext_deal = stext + para
-            fee = _pick_fee([f for i in range(sents[0], sents[0] + 1 + len(para)) for f in fees_by_sent.get(i, [])],
-                            stext_deal, has)
-            deal = _loan_list_deal(" ".join(para))
-            status = "completed"
-        else:
-            fee = _pick_fee(cands, stext, has)
-            fee_sub = next((f.sub for f in cands if fee is not None and f.fee is fee), None)
-            dtext = [r.windows.get(i) or folded[sentences[i].start:sentences[i].end]
-                     for i in sorted(set(r.direct))] or stext
-            status = status_for(dtext)
-            race = _race_role(folded, sentences, by_sent_clubs, sorted(set(r.direct)), to_id)
-            if race == "loser":
-                status = "denied"
-            elif race == "winner" and status in ("denied", "rumour", "negotiating"):
-                rest = [status_of(_BEAT.sub(" ", t)) for t in dtext]
-                status = next((x for x in rest if x and x != "denied"), "agreed")
-            fee_kind = fee.kind if fee else None
-            if fee_sub == "value" or (fee_sub == "asking" and status == "rumour" and _suitors(recs, pid) > 1):
-                # the seller's price, with several clubs merely interested, is no deal of this suitor's
-                fee_kind = None
-            deal = deal_type_for(stext, fee_kind, r.renewal, has)
-            if fee is not None and deal in ("loan", None) and fee.kind == "option":
-                deal = "loan_with_option" if has("LOAN", " ".join(stext)) else deal
-        conf = min(0.95, 0.35 + 0.15 * r.weight + (0.1 if from_id else 0) + (0.1 if fee else 0))
-        ev = sentences[sents[0]].text if sents else ""
-        out.append(Rumour(player=r.person.name, player_key=r.person.key,
-                          from_club=names.get(from_id) if from_id else None,
-                          to_club=names.get(to_id) if to_id else None,
-                          from_club_id=from_id, to_club_id=to_id, fee=fee, deal_type=deal,
-                          status=status, confidence=round(conf, 3), evidence=ev))
-    return out
+
+def _rumour(a: _Article, pid: int, to_id: str | None, r: _Rec, has) -> Rumour | None:
+    if r.weight < 1.0 and not r.renewal:
+        return None
+    from_id = to_id if r.renewal else (r.from_id or a.current.get(pid))
+    if from_id == to_id and not r.renewal:
+        return None
+    sents = sorted(set(r.sentences))
+    stext = [a.folded[a.sentences[i].start:a.sentences[i].end] for i in sents]
+    if r.loan_list:
+        fee, deal, status = _listed_loan_terms(a, sents, stext, has)
+    else:
+        fee, deal, status = _reported_terms(a, pid, to_id, r, sents, stext, has)
+    conf = min(0.95, 0.35 + 0.15 * r.weight + (0.1 if from_id else 0) + (0.1 if fee else 0))
+    names = a.names
+    return Rumour(player=r.person.name, player_key=r.person.key,
+                  from_club=names.get(from_id) if from_id else None,
+                  to_club=names.get(to_id) if to_id else None,
+                  from_club_id=from_id, to_club_id=to_id, fee=fee, deal_type=deal,
+                  status=status, confidence=round(conf, 3), evidence=a.sentences[sents[0]].text if sents else "")
+
+
+def _listed_loan_terms(a: _Article, sents: list[int], stext: list[str], has) -> tuple[Fee | None, str, str]:
+    para = _paragraph_after(a.sentences, a.folded, sents[0])
+    fees = [f for i in range(sents[0], sents[0] + 1 + len(para)) for f in a.fees_by_sent.get(i, [])]
+    return _pick_fee(fees, stext + para, has), _loan_list_deal(" ".join(para)), "completed"
+
+
+def _fee_candidates(a: _Article, pid: int, to_id: str | None, sents: list[int]) -> list[FeeMention]:
+    cands = [f for i in sents for f in a.fees_by_sent.get(i, [])]
+    if not any(f.fee.kind in ("fee", "option", "loan_fee", "clause") for f in cands):
+        # the price may sit in a nearby sentence about the same player with no other buyer
+        for i in a.move_sents.get(pid, []):
+            if i not in sents and a.dest_in_sent.get(i, set()) <= {to_id}:
+                cands.extend(a.fees_by_sent.get(i, []))
+    return cands
+
+
+def _reported_terms(a: _Article, pid: int, to_id: str | None, r: _Rec, sents: list[int], stext: list[str],
+                    has) -> tuple[Fee | None, str | None, str]:
+    """(fee, deal type, status) of a pair from its sentences."""
+    cands = _fee_candidates(a, pid, to_id, sents)
+    fee = _pick_fee(cands, stext, has)
+    fee_sub = next((f.sub for f in cands if fee is not None and f.fee is fee), None)
+    direct = sorted(set(r.direct))
+    dtext = [r.windows.get(i) or a.folded[a.sentences[i].start:a.sentences[i].end] for i in direct] or stext
+    status = _race_status(a, dtext, direct, to_id)
+    fee_kind = fee.kind if fee else None
+    if fee_sub == "value" or (fee_sub == "asking" and status == "rumour" and _suitors(a.recs, pid) > 1):
+        # the seller's price, with several clubs merely interested, is no deal of this suitor's
+        fee_kind = None
+    deal = deal_type_for(stext, fee_kind, r.renewal, has)
+    if fee is not None and deal in ("loan", None) and fee.kind == "option":
+        deal = "loan_with_option" if has("LOAN", " ".join(stext)) else deal
+    return fee, deal, status
+
+
+def _race_status(a: _Article, dtext: list[str], direct: list[int], to_id: str | None) -> str:
+    """The status read from the pair's sentences, corrected when a club beats another to the player."""
+    status = status_for(dtext)
+    race = _race_role(a.folded, a.sentences, a.by_sent_clubs, direct, to_id)
+    if race == "loser":
+        return "denied"
+    if race == "winner" and status in ("denied", "rumour", "negotiating"):
+        rest = [status_of(_BEAT.sub(" ", t)) for t in dtext]
+        return next((x for x in rest if x and x != "denied"), "agreed")
+    return status
 
 
 # one club beats another to a player: "A beat B to X", "beating B to his signature", "A soffia X al B",
@@ -839,8 +987,9 @@ def _attached_club(folded: str, ps: int, pe: int, clubs: list[ClubMention]) -> C
             gap = folded[ce:ps]
             if _GAP_BEFORE_POSSESSIVE.match(gap):
                 return c
+            # "Fulham striker X" is his club; "Rennes a recruté le milieu X", with a move word between, is not
             if _GAP_BEFORE_NOUN.match(gap) and lexicon.has("PLAYER_NOUN", gap) and not re.search(
-                    r"\b(?:to|sign|for|signing|per|para|pour)\b", gap):
+                    r"\b(?:to|sign|for|signing|per|para|pour)\b", gap) and not lexicon.has("MOVE", gap):
                 return c
     return None
 
@@ -851,7 +1000,12 @@ _SUITOR_FROM = re.compile(r"\b(?:interest|bid|bids|offer|offers|approach|enquiry
                           r"interesse|offerta|offerte|interes|oferta|interet|offre)\s+(?:\w+\s+)?"
                           r"(?:from|dal|dalla|dell'|del|de|du)\s*$")
 _FROM_NEAR = re.compile(r"(?:\bfrom|\bdal|\bdalla|\bdall'|\bdallo|in uscita dal\w*|\bleave|\bleaving|\bquitter|"
-                        r"\bdesde el|salir del|salida del|\blasciare (?:il|la|l')|\blascia (?:il|la|l'))\s*$")
+                        r"\bdesde el|salir del|salida del|\blasciare (?:il|la|l')|\blascia (?:il|la|l')|"
+                        # where an arriving player comes from: "procedente del", "en provenance de", "prete par"
+                        r"\bprocedente (?:del|de la|de)|\bproveniente (?:del|de la|dal|dalla|dall'|da)|"
+                        r"\ben provenance (?:de|du|d')|\b(?:prete|cede|vendu|libere|transfere) par|"
+                        r"\b(?:cedido|prestado|traspasado) por(?: el| la)?|\bceduto da(?:l|lla|ll')?|"
+                        r"\b(?:in arrivo|arriva|arrivato|arrive|arrivee|llega|llego) (?:de|du|d'|del|desde el))\s*(?:l')?$")
 _FROM_WIDE = re.compile(r"(?:\bcontract (?:at|with)|\bunder contract (?:at|with)|\bplaying for|\bplays for|"
                         r"\bstarring for|contratto con (?:il|la|l')?|in forza (?:al|alla|all')|"
                         r"contrato con el|juega en el|\bjoue (?:a|au|pour)|sous contrat (?:avec|a)|"
@@ -869,7 +1023,7 @@ _HIST_NOUN = re.compile(r"\s+(?:striker|forward|defender|midfielder|player|winge
 
 
 # cheap necessary conditions: every alternative of the cue regex contains one of these strings
-_PRE_FROM_NEAR = re.compile(r"from|dal|leav|quitter|desde|sali|lascia")
+_PRE_FROM_NEAR = re.compile(r"from|dal|leav|quitter|desde|sali|lascia|proce|provenien|provenance|par|por|da|de|du")
 _PRE_FROM_WIDE = re.compile(r"contra|play|starring|forza|juega|joue|pay|pag|versare|talks|discussion|negoti|negoci|"
                             r"trattativ|contatti|accord|agreement|acuerdo")
 _PRE_HIST = re.compile(r"ex|former|ancien|antiguo|cresciuto|spell|career|brillo|time|days|stint|years|cost|tempi|etapa|paso|"

@@ -55,7 +55,8 @@ _ARTICLES = {"al", "el", "del", "il", "lo", "la", "le", "les", "au", "du", "allo
 # words that can be part of a name: capitalised, a particle, or an elided article before a capital
 _NAMEISH = re.compile(r"(?<![\w'’])(?:[^\W\d_a-zà-ÿ]|(?:de|van|der|den|di|da|dos|das|do|del|della|von|ten|ter|le|la|"
                       r"el|al|mac|bin|ben|y|e)(?![\w'’])|[a-z]{1,4}['’][^\W\d_a-z])[^\W\d_]*(?:['’\-][^\W\d_]+)*")
-STREET_WORDS = {"via", "viale", "piazza", "stadio", "stadium", "estadio", "san", "sir", "calle", "rue", "avenida"}
+STREET_WORDS = {"via", "viale", "piazza", "corso", "largo", "stadio", "stadium", "estadio", "san", "sir", "calle", "rue",
+                "avenida", "paseo", "plaza", "boulevard"}
 
 
 class _Tok:
@@ -148,105 +149,11 @@ def _strip_possessive(tok: str) -> str:
 def find_people(text: str, folded: str, sentences: list[Sentence], clubs: list[ClubMention],
                 club_spans: list[tuple[int, int]]) -> tuple[list[Person], list[tuple[int, int, Person]]]:
     """Persons of the article and every mention (start, end, person) in reading order."""
-    reject = reject_words()
-    lower_words = set(re.findall(r"(?<![\w])[a-zà-ÿ][\w'’]*", text))
-    lower_folded = {fold(w) for w in lower_words}
-    in_club = _mask(len(text), club_spans)
     sent_starts = {s.start for s in sentences}
-
-    # 1. candidate runs of capitalised tokens
-    toks = [_Tok(m) for m in _NAMEISH.finditer(text)]
-    runs: list[list[re.Match]] = []
-    cur: list[re.Match] = []
-    for i, m in enumerate(toks):
-        w = m.group(0)
-        if cur and not _space_gap(text[cur[-1].end():m.start()]):
-            runs.append(cur)
-            cur = []
-        ok = not in_club[m.start()]
-        cap = w[:1].isupper()
-        fw = fold(w)
-        if ok and (cap or (fw in PARTICLES and cur)):
-            if cur and not _space_gap(text[cur[-1].end():m.start()]):
-                runs.append(cur)
-                cur = []
-            if not cap and not cur:
-                continue
-            cur.append(m)
-        else:
-            if cur:
-                runs.append(cur)
-            cur = []
-    if cur:
-        runs.append(cur)
-
-    cands: list[tuple[int, int, list[str], bool]] = []   # start, end, tokens, sentence-initial
-    club_suffix = lexicon.words("CLUB_SUFFIX")
-    for run in runs:
-        if any(fold(m.group(0)) in club_suffix for m in run[1:]):
-            continue            # "Cardiff City", "Bristol Rovers": a club missing from the reference
-        prev = _RX_PREV_WORD.search(folded[max(0, run[0].start() - 8):run[0].start()])
-        if prev and prev.group(1) in _ARTICLES and len(run) >= 2:
-            continue            # "al Sánchez Pizjuán", "il Pocho": places and nicknames, not names
-        for piece in _split_run(run, reject):
-            words_ = [_strip_possessive(m.group(0)) for m in piece]
-            start, end = piece[0].start(), piece[0].start()
-            end = piece[-1].start() + len(words_[-1])
-            initial = _is_initial(text, start, sent_starts)
-            if len(piece) == 1:
-                f = fold(words_[0])
-                if len(f) < 3 or f in lower_folded:
-                    continue
-                if initial and (f in reject or not (_appears_non_initial(text, words_[0], sent_starts)
-                                                    or _RX_LIST_NEXT.match(text, end))):
-                    continue
-            elif initial and fold(words_[0]) in lower_folded and fold(words_[0]) not in LEAD_PARTICLES:
-                # "Nonostante Gomez": the first word is a common word capitalised by position
-                words_ = words_[1:]
-                start = piece[1].start()
-                if len(words_) == 1 and fold(words_[0]) in lower_folded:
-                    continue
-            if len(words_) > 4:
-                continue
-            cands.append((start, end, words_, initial))
-
-    # 2. group: full names first, then single tokens onto the full name they abbreviate
-    persons: dict[str, Person] = {}
-    full = [c for c in cands if len(c[2]) >= 2]
-    single = [c for c in cands if len(c[2]) == 1]
-    for start, end, ws, initial in full:
-        key = fold(" ".join(ws))
-        p = persons.get(key)
-        if p is None:
-            # a longer/shorter full form of a known name ("De Gea" vs "David De Gea")
-            p = _find_by_suffix(persons, key)
-        if p is None:
-            p = persons[key] = Person(key, " ".join(ws), [fold(w) for w in ws])
-        p.spans.append((start, end))
-    mentions: list[tuple[int, int, Person]] = []
-    surname_idx: dict[str, list[Person]] = {}
-    for p in persons.values():
-        surname_idx.setdefault(p.tokens[-1], []).append(p)
-        if len(p.tokens) >= 2 and p.tokens[-2] not in PARTICLES:
-            surname_idx.setdefault("".join(p.tokens[-2:]), []).append(p)
-    first_idx: dict[str, list[Person]] = {}
-    for p in persons.values():
-        first_idx.setdefault(p.tokens[0], []).append(p)
-    for start, end, ws, initial in single:
-        f = fold(ws[0])
-        target = None
-        if f in surname_idx and len(surname_idx[f]) == 1:
-            target = surname_idx[f][0]
-        elif f in first_idx and len(first_idx[f]) == 1 and f not in persons:
-            target = first_idx[f][0]
-        if target is None:
-            target = persons.get(f)
-            if target is None:
-                target = persons[f] = Person(f, ws[0], [f], weak=True)
-        target.spans.append((start, end))
-    for p in persons.values():
-        for s, e in p.spans:
-            mentions.append((s, e, p))
+    runs = _capitalised_runs(text, _mask(len(text), club_spans))          # 1. candidate runs
+    cands = _name_candidates(text, folded, runs, sent_starts)
+    persons = _group_names(cands)                                          # 2. one person per name
+    mentions = [(s, e, p) for p in persons.values() for s, e in p.spans]
     mentions.sort(key=lambda x: x[0])
 
     _common_display(text, persons)
@@ -261,6 +168,126 @@ def find_people(text: str, folded: str, sentences: list[Sentence], clubs: list[C
             p.weak = False
     _propagate_lists(text, folded, mentions, sent_starts)
     return list(persons.values()), mentions
+
+
+def _capitalised_runs(text: str, in_club: list[bool]) -> list[list[_Tok]]:
+    """Runs of capitalised tokens (with particles inside) separated by spaces only, outside club names."""
+    runs: list[list[_Tok]] = []
+    cur: list[_Tok] = []
+    for m in (_Tok(x) for x in _NAMEISH.finditer(text)):
+        w = m.group(0)
+        if cur and not _space_gap(text[cur[-1].end():m.start()]):
+            runs.append(cur)
+            cur = []
+        ok = not in_club[m.start()]
+        cap = w[:1].isupper()
+        if ok and (cap or (fold(w) in PARTICLES and cur)):
+            if cur and not _space_gap(text[cur[-1].end():m.start()]):
+                runs.append(cur)
+                cur = []
+            if not cap and not cur:
+                continue
+            cur.append(m)
+        else:
+            if cur:
+                runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+_COMPANY_SUFFIX = frozenset({"co", "inc", "ltd", "corp", "llc", "plc", "gmbh", "holdings"})
+
+
+def _name_candidates(text: str, folded: str, runs: list[list[_Tok]],
+                     sent_starts: set[int]) -> list[tuple[int, int, list[str], bool]]:
+    """(start, end, tokens, sentence-initial) of each run piece that may be a person's name."""
+    reject = reject_words()
+    lower_folded = {fold(w) for w in set(re.findall(r"(?<![\w])[a-zà-ÿ][\w'’]*", text))}
+    club_suffix = lexicon.words("CLUB_SUFFIX")
+    cands: list[tuple[int, int, list[str], bool]] = []
+    for run in runs:
+        if any(fold(m.group(0)) in club_suffix for m in run[1:]):
+            continue            # "Cardiff City", "Bristol Rovers": a club missing from the reference
+        if any(fold(m.group(0)) in _COMPANY_SUFFIX for m in run[1:]):
+            continue            # "Pacific Gas & Electric Co", "Acme Holdings Ltd": a company
+        prev = _RX_PREV_WORD.search(folded[max(0, run[0].start() - 8):run[0].start()])
+        if prev and prev.group(1) in _ARTICLES and len(run) >= 2:
+            continue            # "al Sánchez Pizjuán", "il Pocho": places and nicknames, not names
+        for piece in _split_run(run, reject):
+            cand = _piece_name(text, piece, reject, lower_folded, sent_starts)
+            if cand is not None:
+                cands.append(cand)
+    return cands
+
+
+def _piece_name(text: str, piece: list[_Tok], reject: frozenset[str], lower_folded: set[str],
+                sent_starts: set[int]) -> tuple[int, int, list[str], bool] | None:
+    words_ = [_strip_possessive(m.group(0)) for m in piece]
+    start = piece[0].start()
+    end = piece[-1].start() + len(words_[-1])
+    initial = _is_initial(text, start, sent_starts)
+    if len(piece) == 1:
+        f = fold(words_[0])
+        if len(f) < 3 or f in lower_folded:
+            return None
+        if initial and (f in reject or not (_appears_non_initial(text, words_[0], sent_starts)
+                                            or _RX_LIST_NEXT.match(text, end) or _known_surname(f))):
+            return None
+    elif initial and fold(words_[0]) in lower_folded and fold(words_[0]) not in LEAD_PARTICLES:
+        # "Nonostante Gomez": the first word is a common word capitalised by position
+        words_ = words_[1:]
+        start = piece[1].start()
+        if len(words_) == 1 and fold(words_[0]) in lower_folded:
+            return None
+    if len(words_) > 4:
+        return None
+    return start, end, words_, initial
+
+
+def _known_surname(folded_word: str) -> bool:
+    """A footballer of the transfermarkt reference has this surname ("Caprari è ...", a sentence
+    that opens with a bare surname); False without a reference."""
+    from extractors import tmref
+
+    ref = tmref.reference()
+    return ref is not None and folded_word in ref.by_surname
+
+
+def _group_names(cands: list[tuple[int, int, list[str], bool]]) -> dict[str, Person]:
+    """Full names first, then single tokens onto the full name they abbreviate."""
+    persons: dict[str, Person] = {}
+    for start, end, ws, _ in (c for c in cands if len(c[2]) >= 2):
+        key = fold(" ".join(ws))
+        p = persons.get(key)
+        if p is None:
+            # a longer/shorter full form of a known name ("De Gea" vs "David De Gea")
+            p = _find_by_suffix(persons, key)
+        if p is None:
+            p = persons[key] = Person(key, " ".join(ws), [fold(w) for w in ws])
+        p.spans.append((start, end))
+    surname_idx: dict[str, list[Person]] = {}
+    for p in persons.values():
+        surname_idx.setdefault(p.tokens[-1], []).append(p)
+        if len(p.tokens) >= 2 and p.tokens[-2] not in PARTICLES:
+            surname_idx.setdefault("".join(p.tokens[-2:]), []).append(p)
+    first_idx: dict[str, list[Person]] = {}
+    for p in persons.values():
+        first_idx.setdefault(p.tokens[0], []).append(p)
+    for start, end, ws, _ in (c for c in cands if len(c[2]) == 1):
+        f = fold(ws[0])
+        target = None
+        if f in surname_idx and len(surname_idx[f]) == 1:
+            target = surname_idx[f][0]
+        elif f in first_idx and len(first_idx[f]) == 1 and f not in persons:
+            target = first_idx[f][0]
+        if target is None:
+            target = persons.get(f)
+            if target is None:
+                target = persons[f] = Person(f, ws[0], [f], weak=True)
+        target.spans.append((start, end))
+    return persons
 
 
 def _common_display(text: str, persons: dict[str, "Person"]) -> None:
@@ -365,7 +392,7 @@ def _split_run(run: list[re.Match], reject: frozenset[str]) -> list[list[re.Matc
     for m in run:
         w = _strip_possessive(m.group(0))
         f = fold(w)
-        if f in reject and f not in LEAD_PARTICLES:
+        if (f in reject or f in STREET_WORDS) and f not in LEAD_PARTICLES:
             if cur:
                 pieces.append(cur)
             cur = []
@@ -584,10 +611,35 @@ _ROLE_CUES = ("COACH", "EXEC", "AGENT", "JOURNALIST", "SOURCE")
 
 def _vote(p: Person, text: str, folded: str, s: int, e: int, club_ends: dict[int, ClubMention],
           bench: "_BenchSentences | None" = None) -> None:
+    """Role votes, player evidence, position and birth year from the cues around one mention.
+    The votes are added in a fixed order: a tie between roles goes to the first one voted."""
     before = _after_last(folded[max(0, s - 45):s], _SPLIT_BEFORE_CHARS)
     after_clause = _before_first(folded[e:e + 60], _SPLIT_AFTER_CHARS)
     appos = _RX_APPOS.match(after_clause)
-    votes = p.role_votes
+    _role_cue_votes(p.role_votes, before, after_clause, appos)
+    _context_votes(p, text, folded, s, e, before, club_ends)
+    noun_before = lexicon.has("PLAYER_NOUN", before)
+    noun_for = noun_before and _player_noun_for(before)
+    if noun_for:
+        _add_vote(p.role_votes, "COACH", 2.0)
+    elif _object_tail(before) and _PRE_OBJECT.search(before) and _RX_OBJECT.search(before):
+        p.player_votes += 1.0
+    if _after_cue("PLAYER_AFTER", after_clause):
+        p.player_votes += 1.0
+    # in a sentence about a bench ("replace X as manager"): a coach
+    w = bench.weight(s) if bench is not None else _bench_weight_around(folded, s, e)
+    if w:
+        _add_vote(p.role_votes, "COACH", w)
+    _player_evidence(p, text, e, before, after_clause, appos, noun_before and not noun_for)
+    _position_and_birth(p, folded, s, e, before, after_clause)
+
+
+def _add_vote(votes: dict[str, float], kind: str, w: float) -> None:
+    votes[kind] = votes.get(kind, 0.0) + w
+
+
+def _role_cue_votes(votes: dict[str, float], before: str, after_clause: str, appos: re.Match | None) -> None:
+    """A role cue right before the name, in the apposition after it, or after the name's clause."""
     role_before = lexicon.has_any(_ROLE_CUES, before)
     # the apposition after the name, as each role cue is matched against it (at its start)
     appos_rest = None
@@ -605,58 +657,58 @@ def _vote(p: Person, text: str, folded: str, s: int, e: int, club_ends: dict[int
             if appos_rest is not None and lexicon.cue_regex(kind).match(appos_rest):
                 w += 2.0
             if w:
-                votes[kind] = votes.get(kind, 0.0) + w
+                _add_vote(votes, kind, w)
     if _after_cue("COACH_AFTER", after_clause):
-        votes["COACH"] = votes.get("COACH", 0.0) + 2.0
+        _add_vote(votes, "COACH", 2.0)
     if _after_cue("EXEC_AFTER", after_clause):
-        votes["EXEC"] = votes.get("EXEC", 0.0) + 2.0
+        _add_vote(votes, "EXEC", 2.0)
+
+
+def _context_votes(p: Person, text: str, folded: str, s: int, e: int, before: str,
+                   club_ends: dict[int, ClubMention]) -> None:
+    """Roles the phrase around the name gives: offers, bylines, "il Milan di X", "X's side"."""
+    votes = p.role_votes
     # the person an offer of money is made to is the selling club's executive
     win = folded[max(0, s - 70):s]
     if ("off" in win or "ofrec" in win or "propo" in win) and _RX_OFFER_TO.search(win):
-        votes["EXEC"] = votes.get("EXEC", 0.0) + 2.0
+        _add_vote(votes, "EXEC", 2.0)
     # bylines: "Name - Outlet, published 01/02/2020", "By Name"
     if _byline_after(text[e:e + 70]) or _RX_BYLINE_BEFORE.search(folded[max(0, s - 6):s]):
-        votes["JOURNALIST"] = votes.get("JOURNALIST", 0.0) + 2.0
+        _add_vote(votes, "JOURNALIST", 2.0)
     # coach patterns: "il Milan di Pioli", "Ten Hag's side"
     bs = before.rstrip()
     if bs.endswith("di") and _RX_DI_END.search(bs):
         idx = s - (len(before) - len(bs)) - 3
         if idx in club_ends or idx - 1 in club_ends:
-            votes["COACH"] = votes.get("COACH", 0.0) + 2.0
+            _add_vote(votes, "COACH", 2.0)
     poss = _POSS.match(text, e)
     if poss:
         tail = folded[poss.end():poss.end() + 30]
         if lexicon.cue_regex("POSS_COACH").match(tail):
-            votes["COACH"] = votes.get("COACH", 0.0) + 2.0
+            _add_vote(votes, "COACH", 2.0)
         elif lexicon.cue_regex("POSS_PLAYER").match(tail) or re.match(r"(?:[a-z]+\s+){0,2}playing career", tail):
             p.player_votes += 1.0
     if (bs.endswith(_COACH_BEFORE_ENDS) and _PRE_COACH_BEFORE.search(before) and _RX_COACH_BEFORE.search(before)) \
             or (lexicon.has("SUITOR_BEFORE", before) and _suitor_rx().search(before)):
-        votes["COACH"] = votes.get("COACH", 0.0) + 2.0
+        _add_vote(votes, "COACH", 2.0)
     if _RX_PLAYERS_OF.search(before):
-        votes["COACH"] = votes.get("COACH", 0.0) + 2.0
+        _add_vote(votes, "COACH", 2.0)
     if _RX_EXEC_OF.search(before):
-        votes["EXEC"] = votes.get("EXEC", 0.0) + 2.0
-    noun_before = lexicon.has("PLAYER_NOUN", before)
-    noun_for = noun_before and _player_noun_for(before)
-    if noun_for:
-        votes["COACH"] = votes.get("COACH", 0.0) + 2.0
-    elif _object_tail(before) and _PRE_OBJECT.search(before) and _RX_OBJECT.search(before):
-        p.player_votes += 1.0
-    if _after_cue("PLAYER_AFTER", after_clause):
-        p.player_votes += 1.0
-    # in a sentence about a bench ("replace X as manager"): a coach
-    if bench is not None:
-        w = bench.weight(s)
-    else:
-        sent_b = _RX_SPLIT_SENT.split(folded[max(0, s - 160):s])[-1]
-        sent_a = _RX_SPLIT_SENT.split(folded[e:e + 160])[0]
-        around = sent_b + " " + sent_a
-        w = (0.6 if lexicon.has("MANAGER_MOVE", around) else 0.0) + (1.0 if _RX_AS_MANAGER.search(around) else 0.0)
-    if w:
-        votes["COACH"] = votes.get("COACH", 0.0) + w
-    # player evidence
-    if noun_before and not noun_for and _cue_at_end("PLAYER_NOUN", before):
+        _add_vote(votes, "EXEC", 2.0)
+
+
+def _bench_weight_around(folded: str, s: int, e: int) -> float:
+    """The bench weight of the text around a mention, when no sentence split is at hand."""
+    sent_b = _RX_SPLIT_SENT.split(folded[max(0, s - 160):s])[-1]
+    sent_a = _RX_SPLIT_SENT.split(folded[e:e + 160])[0]
+    around = sent_b + " " + sent_a
+    return (0.6 if lexicon.has("MANAGER_MOVE", around) else 0.0) + (1.0 if _RX_AS_MANAGER.search(around) else 0.0)
+
+
+def _player_evidence(p: Person, text: str, e: int, before: str, after_clause: str, appos: re.Match | None,
+                     noun_only: bool) -> None:
+    """A player noun before the name or in its apposition, an age after it."""
+    if noun_only and _cue_at_end("PLAYER_NOUN", before):
         p.player_votes += 1.5
     if appos:
         rest = after_clause.lstrip(" ,(")
@@ -664,6 +716,9 @@ def _vote(p: Person, text: str, folded: str, s: int, e: int, club_ends: dict[int
             p.player_votes += 1.5
     if _AGE.match(text[e:e + 16]):
         p.player_votes += 1.5
+
+
+def _position_and_birth(p: Person, folded: str, s: int, e: int, before: str, after_clause: str) -> None:
     if p.position is None:
         win = before[-30:] + " " + after_clause[:30]
         for w in _RX_WORD.findall(win):

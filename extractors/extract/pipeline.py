@@ -80,7 +80,8 @@ def extract_text(text: str, *, title: str | None = None, language: str | None = 
 def decide(a: Analysis, scorer) -> ArticleExtraction:
     """The article's result once the scorer has weighed its candidate moves."""
     rows = a.candidates.rows
-    rumours = assemble_rumours(a, scorer.pair_probabilities(rows), scorer.confidence, scorer.seller_probabilities(rows))
+    moves, sellers = scorer.move_probabilities(rows)
+    rumours = assemble_rumours(a, moves, scorer.confidence, sellers)
     movers = {r.player_key for r in rumours}
     probs = scorer.player_probabilities(a.candidates.person_rows)
     learned = {id(p): pr >= 0.5 for p, pr in zip(a.candidates.persons, probs)} if probs is not None else {}

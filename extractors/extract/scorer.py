@@ -17,7 +17,8 @@ MODEL_DIR = Path(__file__).resolve().parent / "trained"
 PAIR_MODEL = MODEL_DIR / "pairs.lgb.txt"
 PAIR_CALIBRATION = MODEL_DIR / "pairs.calibration.json"
 PLAYER_MODEL = MODEL_DIR / "players.lgb.txt"
-SELLER_MODEL = MODEL_DIR / "sellers.lgb.txt"
+DESTINATION = 1      # the pair model's classes (learn.PAIR_CLASSES): the player moves to this club,
+SELLER = 2           # ... or leaves it (his current club)
 _RULE = FEATURES.index("rule_pair")
 _RULE_CONF = FEATURES.index("rule_conf")
 
@@ -28,14 +29,39 @@ class RuleScorer:
     def pair_probabilities(self, rows: list[list[float]]) -> list[float]:
         return [max(0.5, r[_RULE_CONF]) if r[_RULE] else 0.0 for r in rows]
 
+    def move_probabilities(self, rows: list[list[float]]) -> tuple[list[float], list[float] | None]:
+        return self.pair_probabilities(rows), None      # the rules' seller stands
+
     def confidence(self, raw: float) -> float:
         return raw
 
     def player_probabilities(self, rows: list[list[float]]) -> list[float] | None:
         return None                         # keep the rules' verdict
 
-    def seller_probabilities(self, rows: list[list[float]]) -> list[float] | None:
-        return None                         # keep the rules' seller
+
+class Ensemble:
+    """Boosters trained alike but for their random seed, their probabilities averaged: on ~120
+    articles one seed's choice of rows and features moves cross-validated pair F1 by ±0.01, so a
+    single booster's decisions are partly chance.  Stored as one text file, models in seed order."""
+    SEPARATOR = "\n#### next booster ####\n"
+
+    def __init__(self, boosters):
+        self.boosters = list(boosters)
+
+    def predict(self, rows, num_threads: int = 1):
+        return sum(b.predict(rows, num_threads=num_threads) for b in self.boosters) / len(self.boosters)
+
+    def feature_name(self) -> list[str]:
+        return self.boosters[0].feature_name()
+
+    def model_to_string(self) -> str:
+        return self.SEPARATOR.join(b.model_to_string() for b in self.boosters)
+
+    @classmethod
+    def from_string(cls, text: str) -> "Ensemble":
+        import lightgbm as lgb
+
+        return cls(lgb.Booster(model_str=part) for part in text.split(cls.SEPARATOR))
 
 
 def _predict(booster, rows):
@@ -48,27 +74,30 @@ def _predict(booster, rows):
 
 class ModelScorer:
     def __init__(self, booster, calibration: tuple[list[float], list[float]] | None = None,
-                 player_booster=None, seller_booster=None):
+                 player_booster=None):
         self.booster = booster
         self.calibration = calibration
         self.player_booster = player_booster
-        self.seller_booster = seller_booster
 
     def raw(self, rows: list[list[float]]):
-        return _predict(self.booster, rows)
+        """The probability that each pair is a move to its club (the destination class)."""
+        p = _predict(self.booster, rows)
+        return p[:, DESTINATION] if p.ndim == 2 else p
 
     def player_probabilities(self, rows: list[list[float]]) -> list[float] | None:
         if self.player_booster is None:
             return None
         return list(_predict(self.player_booster, rows))
 
-    def seller_probabilities(self, rows: list[list[float]]) -> list[float] | None:
-        if self.seller_booster is None:
-            return None
-        return list(_predict(self.seller_booster, rows))
-
     def pair_probabilities(self, rows: list[list[float]]) -> list[float]:
         return list(self.raw(rows))
+
+    def move_probabilities(self, rows: list[list[float]]) -> tuple[list[float], list[float] | None]:
+        """Per pair, the probability that the player moves to the club and that it is his current club."""
+        p = _predict(self.booster, rows)
+        if p.ndim != 2:
+            return list(p), None
+        return list(p[:, DESTINATION]), list(p[:, SELLER])
 
     def confidence(self, raw: float) -> float:
         """The calibrated probability of a raw score (isotonic, fitted on cross-validated scores)."""
@@ -81,12 +110,10 @@ class ModelScorer:
 
     @classmethod
     def load(cls, model: Path = PAIR_MODEL, calibration: Path = PAIR_CALIBRATION) -> "ModelScorer":
-        import lightgbm as lgb
-
         def read(path: Path, features):
             if not path.exists():
                 return None
-            booster = lgb.Booster(model_str=path.read_text(encoding="utf-8"))
+            booster = Ensemble.from_string(path.read_text(encoding="utf-8"))
             if list(booster.feature_name()) != list(features):
                 raise ValueError(f"{path} was trained on other features; retrain with `make train`")
             return booster
@@ -95,8 +122,7 @@ class ModelScorer:
         if calibration.exists():
             d = json.loads(calibration.read_text(encoding="utf-8"))
             cal = (d["x"], d["y"])
-        return cls(read(model, FEATURES), cal, read(PLAYER_MODEL, PERSON_FEATURES),
-                   read(SELLER_MODEL, FEATURES))
+        return cls(read(model, FEATURES), cal, read(PLAYER_MODEL, PERSON_FEATURES))
 
 
 @lru_cache(maxsize=1)

@@ -7,7 +7,7 @@ import pytest
 from extractors.extract import extract_text, learn
 from extractors.extract.candidates import FEATURES
 from extractors.extract.pipeline import analyse
-from extractors.extract.scorer import ModelScorer, RuleScorer, default_scorer
+from extractors.extract.scorer import DESTINATION, ModelScorer, RuleScorer, default_scorer
 
 ARTICLES = [
     ("a_it_1.txt", "La Juventus ha chiuso per Marco Ferretti dal Torino: affare da 20 milioni di euro.",
@@ -65,6 +65,16 @@ def test_the_committed_model_is_the_default_and_matches_the_features():
     scorer = default_scorer()
     assert isinstance(scorer, ModelScorer), "extractors/extract/trained/ holds no model: run make train"
     assert scorer.booster.feature_name() == list(FEATURES)
+
+
+def test_the_committed_model_averages_boosters_of_different_seeds():
+    scorer = default_scorer()
+    members = scorer.booster.boosters
+    assert len(members) == len(learn.SEEDS) > 1
+    assert len({m.model_to_string() for m in members}) == len(members)     # the seeds made different trees
+    rows = analyse(ARTICLES[0][1]).candidates.rows
+    mean = sum(m.predict(rows, num_threads=1) for m in members) / len(members)
+    assert list(scorer.raw(rows)) == list(mean[:, DESTINATION])      # the pair model's destination class
 
 
 def test_confidence_is_a_probability_that_grows_with_the_score():

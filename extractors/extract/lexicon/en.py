@@ -62,7 +62,7 @@ DENIED = ("lost out|beaten to|missed out|walked away|pulled the plug|cooled thei
           "collapsed|collapse|fell through|off|failed|failed bid|bid failed|no contact|no talks|"
           "no chance|not for sale|will not be sold|committed to|distanced|dismissed|lost out|called off|"
           "no plans to leave|happy at the club|happy at")
-COMPLETED = ("completed|completes|complete the signing|has signed|have signed|signed for|official|officially|"
+COMPLETED = ("renews|has renewed|has extended|signed a new|put pen to paper|penned|completes move|completes a move|completes his move|has completed his move|swooped|have confirmed|has confirmed|completed|completes|complete the signing|has signed|have signed|signed for|official|officially|"
              "confirmed the signing|announced|unveiled|joined|has joined|done deal|sealed|finalised the|"
              "have completed|has completed|on loan at|is on loan|currently on loan|has sold|have sold|'s sale to|seal|seals|secured|secured the services|snapped up|snap up|latest signing|new signing|has moved|have moved|joins|has arrived|arrived at|confirmed|loan move to|completed a move|completed his move|moved to")
 AGREED = ("agreed|agreement|agree|outline agreement|verbal agreement|personal terms|terms agreed|"

@@ -10,7 +10,7 @@ CAP_STOP = ("el|la|los|las|un|una|unos|unas|de|del|y|en|que|por|para|con|su|sus|
             "entrenador|presidente|director|tecnico|jugador|futbolista|delantero|centrocampista|defensa|"
             "portero|lateral|extremo|primer|equipo|club|ofensiva|precio|oferta|clausula|efe")
 
-MOVE = ("fichaje|fichajes|fichar|ficha|ficharlo|traspaso|traspasos|traspasado|traspasar|venta|ventas|vender|"
+MOVE = ("fichado|ficho|ha fichado|incorporado|contratado|fichaje|fichajes|fichar|ficha|ficharlo|traspaso|traspasos|traspasado|traspasar|venta|ventas|vender|"
         "venderlo|vendido|cesion|cesiones|cedido|cedidos|ceder|prestamo|a prestamo|interes|interesa|"
         "interesado|interesados|oferta|ofertas|ofrece|ofrecer|ofensiva|negociacion|negociaciones|"
         "negocia*|acuerdo|salida|salir|llegada|llegar|incorporacion|incorporar|reforzar|refuerzo|"
@@ -44,11 +44,11 @@ PLAYER_NOUN = ("jugador|futbolista|delantero|atacante|centrocampista|mediocentro
 DENIED = ("se rompe|se rompio|se ha roto|se enfria|se enfrio|enfriad*|se frustro|se ha caido|cayo|no fructifico|abandona la operacion|abandona la idea|no parece dispuesto|descart*|rechaz*|desmient*|desmentido|no hay interes|ningun contacto|"
           "sin contacto|no interesa|bloque*|se cae|se cayo|fracas*|no abonaran|no ejercera|"
           "no ejercer|no se contempla|niega|negado|frustrad*|no llega")
-COMPLETED = ("ha anunciado|anuncio|oficial|oficialmente|ya es|ha fichado|fichado|cerrado|cedido al|cedido a|esta cedido|"
+COMPLETED = ("jugara cedido|ha renovado|renueva|ha llegado|se marcha cedido|ya es oficial|hecho oficial|hace oficial|ha cerrado el fichaje|ha cedido|llega procedente|llego procedente|ha sido cedido|ha sido traspasado|se ha marchado|ha firmado por|firma por|ha anunciado|anuncio|oficial|oficialmente|ya es|ha fichado|fichado|cerrado|cedido al|cedido a|esta cedido|"
              "estan cedidas|a prestamo|se embolsaron|anunciado|presentado|firmo|ha firmado|llego|se ha hecho con|se hace con|ha incorporado|incorporado|traspasado|ha vendido|vendido|aterriza|nuevo jugador|fichaje oficial|llega cedido|firmado|conseguir la cesion")
 AGREED = ("acuerdo|acuerdo cerrado|principio de acuerdo|han cerrado|cerrado|todo hecho|pacto|pactado|"
           "aceptado|acepta|luz verde")
-NEGOTIATING = ("negocia*|oferta|ofrece|ofrecido|ofensiva|conversaciones|contactos|cerca|a punto|"
+NEGOTIATING = ("negociando|en conversaciones|acelera|acelerado|sondeo|sondeado|tanteo|ha preguntado|pregunto por|ultiman|ultimando|trabaja en|trabaja por|en la recta final|contraoferta|negocia*|oferta|ofrece|ofrecido|ofensiva|conversaciones|contactos|cerca|a punto|"
                "inminente|puja|pujar|propuesta|reunion|estaria interesado en pagar|dispuesto a pagar|"
                "le ofrece|estudiando")
 

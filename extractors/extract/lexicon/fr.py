@@ -9,7 +9,7 @@ CAP_STOP = ("le|la|les|l|de|des|du|d|et|en|un|une|est|que|qui|pour|dans|sur|par|
             "entraineur|president|directeur|joueur|attaquant|milieu|defenseur|gardien|ailier|offre|dernier|"
             "derniere|enfin|officiel|exclusif|mercato|transfert|dossier|dossiers|infos|avec")
 
-MOVE = ("transfert|transferts|mercato|recrue|recrutement|recruter|signer|signe|signature|arrivee|arriver|"
+MOVE = ("recrute|a recrute|accueilli|a accueilli|engage|transfert|transferts|mercato|recrue|recrutement|recruter|signer|signe|signature|arrivee|arriver|"
         "depart|partir|quitter|vente|vendre|cede|ceder|pret|prete|offre|offres|interet|interesse|"
         "pisteS|piste|cible|convoite|negociation|negociations|accord|rejoindre|rejoint|tient|"
         "option d'achat|clause|prolongation|prolonger|libre|espere|esperes|met le paquet|cherche|"
@@ -34,7 +34,7 @@ MANAGER_MOVE = "nouvel entraineur|limoge|banc de touche"
 PLAYER_NOUN = "joueur|attaquant|milieu|defenseur|gardien|ailier|lateral|avant-centre|international|espoir|meneur de jeu|buteur|footballeur|pepite|le grec|l'attaquant"
 
 DENIED = "tombe a l'eau|tombee a l'eau|avorte|a renonce|renonce|abandonne la piste|piste abandonnee|n'aboutira pas|pas interesse|refus*|rejete|dementi|dement|echec|capote|bloque|aucun contact|pas de contact|ferme la porte|n'est plus|pas question"
-COMPLETED = "a annonce|annonce la|officiel|officialise|rejoint|a signe|s'est engage|est arrive|tient son|tient enfin|transfert acte|bouclé|boucle|vendu|a ete vendu|a ete prete|ont change d'air|change d'air|paraphe|a paraphe|nouvelle recrue|debarque|transfere|a rejoint|est officiellement"
+COMPLETED = "a ete cede|recrute|a recrute|a quitte|ont quitte|est parti|sont partis|a debarque|ont debarque|debarquent|s'engage|a prolonge|a accueilli|a ete transfere|a officialise|a ete officialise|a annonce|annonce la|officiel|officialise|rejoint|a signe|s'est engage|est arrive|tient son|tient enfin|transfert acte|bouclé|boucle|vendu|a ete vendu|a ete prete|ont change d'air|change d'air|paraphe|a paraphe|nouvelle recrue|debarque|transfere|a rejoint|est officiellement"
 AGREED = "accord|tombes d'accord|d'accord|accord trouve|accord conclu|a convaincu|feu vert|accepte"
 NEGOTIATING = "negociation*|negocie|imminent|offre|proche|en passe de|discussions|pourparlers|met le paquet|avance|sur le point|cherche"
 

@@ -69,7 +69,7 @@ DENIED = ("arenat*|si e arenata|fumata nera|in frenata|raffreddat*|interesse raf
           "hanno bloccato|nulla di fatto|allontanato|allontanata|tramontat*|naufragat*|"
           "risponderebbe picche|picche|non se ne fa nulla|strappato alla concorrenza|battut* la concorrenza|"
           "non ha intenzione|non ha assolutamente intenzione|respint*")
-COMPLETED = ("ha girato|girato al|girato alla|ufficiale|ufficialmente|ufficializzat*|ufficialita|ha firmato|ha messo a segno|e arrivato|"
+COMPLETED = ("si accasa|si e accasato|approda|si aggiudica|si e aggiudicato|si lega|si e legato|si trasferisce|da in prestito|danno in prestito|girato in prestito|cessione in prestito|ha rinnovato|ha prolungato|preso a parametro zero|ha ufficializzato|e stato presentato|ha prelevato|ha ingaggiato|ha girato|girato al|girato alla|ufficiale|ufficialmente|ufficializzat*|ufficialita|ha firmato|ha messo a segno|e arrivato|"
              "l'ultimo arrivato|ultimo arrivato|acquistato|ceduto|tesserato|nuovo giocatore|"
              "e stato acquistato|e passato|ha ceduto|in prestito al|in prestito alla|in prestito in|"
              "e un nuovo|dopo l'addio|l'acquisto di|cessione di|ricavo dal prestito|addio di|e arrivata|prelevato|ha preso|ha acquistato|riporta in|ufficializzazione|porre la firma|posto la firma|nero su bianco|ingaggiato|si e trasferito|e stato ceduto|e stato venduto|approdato|e sbarcato|sbarcato")
@@ -78,7 +78,7 @@ AGREED = ("tutto a posto|accordo raggiunto|raggiunto l'accordo|raggiunto un acco
           "chiuso l'operazione|virtualmente chiuso|chiuso|manca solo la firma|manca la firma|"
           "visite mediche|accordo e per|l'accordo|accordo totale|raggiunto un'intesa|va in prestito|torna al|"
           "torna alla|sara poi ceduto|accordo tra|accordo con")
-NEGOTIATING = ("trattativa|trattative|trattare|stallo|offerta|offerto|offerti|proposta|rilancio|"
+NEGOTIATING = ("vicina|vicini|vicine|lavora per|lavorano per|lavorare su|continua a lavorare|in pressing|preme per|premono per|accelerata|accelera|accelerano|vuole chiudere|vogliono chiudere|passi spediti|diretto al|diretto alla|dirittura d'arrivo|sondaggio|sondaggi|ha chiesto informazioni|richiesta|rilanciato|trattativa|trattative|trattare|stallo|offerta|offerto|offerti|proposta|rilancio|"
                "contatti|contatto|vicino|vicinissimo|a un passo|ad un passo|in chiusura|in arrivo|"
                "proposti|incontro|summit|negoziat*|si tratta|al lavoro per|tentativo|assalto|"
                "pronto a pagare|pronto a chiudere|lavorando|sta per chiudere|sta per")

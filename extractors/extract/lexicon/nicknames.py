@@ -43,6 +43,8 @@ NICKNAMES: dict[str, tuple[str, ...]] = {
     "Cherries": ("Bournemouth",), "Canaries": ("Norwich City",), "Baggies": ("West Bromwich Albion",),
     "Hornets": ("Watford",), "Cottagers": ("Fulham",), "Bees": ("Brentford",), "Blades": ("Sheffield United",),
     "Owls": ("Sheffield Wednesday",), "Whites": ("Leeds United", "Fulham"),
+    # common words that the reference lists as aliases ("Pacific Gas & Electric" is no club)
+    "Gas": ("Bristol Rovers",), "Pirates": ("Bristol Rovers",),
     # France / others
     "phoceens": ("Olympique de Marseille",), "olympiens": ("Olympique de Marseille", "Lyon"),
     "marseillaise": ("Olympique de Marseille",), "marseillais": ("Olympique de Marseille",),
