@@ -15,8 +15,6 @@ export AIRFLOW__CORE__DAGS_FOLDER := $(CURDIR)/dags
 export AIRFLOW__CORE__LOAD_EXAMPLES := False
 export AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION := False
 export AIRFLOW__DATABASE__SQL_ALCHEMY_CONN := sqlite:///$(CURDIR)/airflow_home/airflow.db
-# cosmos keeps dbt's partial-parse file between tasks here (its default is a shared /tmp/cosmos)
-export AIRFLOW__COSMOS__CACHE_DIR := $(CURDIR)/airflow_home/cosmos_cache
 export AIRFLOW__COSMOS__ENABLE_TELEMETRY := False
 export DO_NOT_TRACK := true
 export SCARF_NO_ANALYTICS := true

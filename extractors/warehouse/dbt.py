@@ -31,7 +31,12 @@ _IN_PROCESS = threading.Lock()   # dbtRunner is not re-entrant within one proces
 
 
 class WarehouseError(RuntimeError):
-    """A dbt invocation failed, or the warehouse is not in a state to publish/query."""
+    """A dbt invocation failed, or the warehouse is not in a state to publish/query.
+    ``result``: the failed invocation's dbtRunnerResult (per-node results), when dbt ran."""
+
+    def __init__(self, message: str, result: Any = None):
+        super().__init__(message)
+        self.result = result
 
 
 def _paths(paths: config.Paths | None) -> config.Paths:
@@ -196,7 +201,7 @@ def run_dbt(args: Sequence[str], paths: config.Paths | None = None,
         if res.success and writes:
             _dirty_marker(p).unlink(missing_ok=True)
     if not res.success:
-        raise WarehouseError(f"dbt {' '.join(args)} failed:\n{_failure_summary(res)}")
+        raise WarehouseError(f"dbt {' '.join(args)} failed:\n{_failure_summary(res)}", result=res)
     return res
 
 
@@ -208,9 +213,9 @@ def parse(paths: config.Paths | None = None) -> Path:
 
 
 def build(paths: config.Paths | None = None, full_refresh: bool = False, unit_tests: bool = False,
-          callbacks: Sequence[Callable[[Any], None]] = ()) -> None:
+          callbacks: Sequence[Callable[[Any], None]] = ()) -> Any:
     """Seed the reference CSVs and build + data-test every model (one ``dbt build``:
-    seeds run first in DAG order).
+    seeds run first in DAG order); returns the dbtRunnerResult (per-node results).
 
     The lake-partitioned models (staging of the lake tables, int_player_mentions,
     int_fees_normalised, int_rumour_mentions, fct_fee_estimates, fct_rumour_mentions)
@@ -225,7 +230,7 @@ def build(paths: config.Paths | None = None, full_refresh: bool = False, unit_te
     args = ["build"] + (["--full-refresh"] if full_refresh else [])
     if not unit_tests:
         args += ["--exclude-resource-type", "unit_test"]
-    run_dbt(args, paths, callbacks)
+    return run_dbt(args, paths, callbacks)
 
 
 def generate_docs(paths: config.Paths | None = None) -> Path:
