@@ -139,3 +139,17 @@ def test_extractor_param_defaults_to_local_and_offers_llm(dag):
     param = dag.params.get_param("extractor")
     assert param.value == "local" and param.schema["enum"] == ["local", "llm"]
     assert "mercato_lake_llm_calls" in {a.name for a in dag.get_task("extract").outlets}
+
+
+def test_the_precompiled_parse_keeps_an_absolute_project_path():
+    """Incident: with `make setup` parsing `--project-dir .`, the saved nodes kept "." as their
+    root path; dbt-duckdb reads a seed's CSV from root path + file, so under `make airflow` (a
+    LocalExecutor worker does not run in dbt_project/) both seeds failed with "No files found"."""
+    import msgpack
+
+    from extractors.warehouse.dbt import PARTIAL_PARSE_FILE, PROJECT_DIR
+
+    saved = msgpack.unpackb((PROJECT_DIR / "target" / PARTIAL_PARSE_FILE).read_bytes(), strict_map_key=False)
+    roots = {uid: n.get("root_path") for uid, n in saved["nodes"].items()}
+    assert roots["seed.mercato.clubs"] == roots["seed.mercato.fx_rates"] == str(PROJECT_DIR)
+    assert {r for r in roots.values() if r} == {str(PROJECT_DIR)}
