@@ -72,7 +72,7 @@ def transfer_rumours():
     def docs() -> str:
         from extractors.warehouse import generate_docs
 
-        return str(generate_docs())
+        return str(generate_docs(only_if_changed=True))
 
     @task
     def summary() -> str:

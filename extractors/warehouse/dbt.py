@@ -1,5 +1,5 @@
 """dbt on the build file: run any dbt command in-process, build the warehouse
-from the lake, generate the docs site.
+from the lake (the docs site: :mod:`extractors.warehouse.docs`).
 
     The build file is the pipeline's own; analysts read the published copy
 (:mod:`extractors.warehouse.publish`).
@@ -10,7 +10,6 @@ import contextlib
 import fcntl
 import os
 import shutil
-import tempfile
 import threading
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
@@ -231,24 +230,3 @@ def build(paths: config.Paths | None = None, full_refresh: bool = False, unit_te
     if not unit_tests:
         args += ["--exclude-resource-type", "unit_test"]
     return run_dbt(args, paths, callbacks)
-
-
-def generate_docs(paths: config.Paths | None = None) -> Path:
-    """``dbt docs generate --static`` (writes the normal site and the single-file
-    one) and copy both under ``paths.docs``: index.html + manifest.json +
-    catalog.json (serve the directory) and static_index.html (open the file).
-    Needs a built warehouse for the catalog. Returns the docs directory."""
-    p = _paths(paths)
-    run_dbt(["docs", "generate", "--static"], p)
-    target = target_dir(p)
-    p.docs.mkdir(parents=True, exist_ok=True)
-    for name in ("index.html", "manifest.json", "catalog.json", "static_index.html"):
-        src = target / name
-        if not src.exists():
-            raise WarehouseError(f"dbt docs generate did not write {src}")
-        fd, tmp = tempfile.mkstemp(dir=p.docs, prefix=f".{name}.", suffix=".tmp")
-        os.close(fd)
-        shutil.copyfile(src, tmp)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, p.docs / name)
-    return p.docs
