@@ -148,6 +148,9 @@ def trusted_sources_file(name: str | os.PathLike) -> Path:
     return path
 
 
+FEED_ROOTS = {"rss", "RDF", "feed", "urlset", "sitemapindex"}     # RSS 2.0, RSS 1.0, Atom, sitemaps
+
+
 def _xml_links(xml: str, base_url: str) -> tuple[list[str], list[str]]:
     """Article links and nested sitemap links from an RSS, Atom or sitemap document."""
     try:
@@ -156,6 +159,10 @@ def _xml_links(xml: str, base_url: str) -> tuple[list[str], list[str]]:
         raise SourceError(f"feed is not XML: {err}")
     if root is None:
         raise SourceError("feed is empty or not XML")
+    if not isinstance(root.tag, str) or etree.QName(root).localname not in FEED_ROOTS:
+        # lxml's recovering parser makes a tree of almost anything (random bytes with a "<x" in
+        # them): a document that is no feed must be a reject, not a source with no articles
+        raise SourceError(f"not an RSS, Atom or sitemap document (root element {root.tag!r})")
     links, nested = [], []
     for el in root.iter():
         if not isinstance(el.tag, str):

@@ -20,7 +20,8 @@ SITEMAP = """<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas
 @pytest.fixture
 def feeds(tmp_path):
     for name, body in {"rss.xml": RSS, "atom.xml": ATOM, "index.xml": INDEX, "sm-1.xml": SITEMAP,
-                       "broken.xml": "this is <not xml"}.items():
+                       "broken.xml": "this is <not xml",
+                       "noise.xml": "<ab \x1b}q\x10 <p9]\x02~ \x7f<<zz"}.items():
         (tmp_path / name).write_text(body)
     with StaticSite(tmp_path) as site:
         yield site
@@ -54,6 +55,16 @@ def test_unreachable_feed_is_an_error_not_an_exception(feeds):
     src = parse_sources([{"name": "m", "kind": "rss", "url": feeds.url + "/nope.xml"}])[0]
     found = discover(src, fetcher())
     assert found.urls == [] and found.errors == [(feeds.url + "/nope.xml", "HTTP 404")]
+
+
+@pytest.mark.parametrize("name", ["broken.xml", "noise.xml"])
+def test_a_document_that_is_no_feed_is_an_error_not_an_empty_source(feeds, name):
+    """Incident: random bytes served as RSS (tests/ops' garbage feed) now and then parsed into a
+    tree under lxml's recovering parser (bytes that start like "<ab " are an element): the source then had
+    no articles and no reject, and the run's fct_rejects missed it."""
+    src = parse_sources([{"name": "g", "kind": "rss", "url": f"{feeds.url}/{name}"}])[0]
+    found = discover(src, fetcher())
+    assert found.urls == [] and len(found.errors) == 1 and found.errors[0][0] == f"{feeds.url}/{name}"
 
 
 def test_local_folder_lists_html_and_txt(tmp_path, monkeypatch):
