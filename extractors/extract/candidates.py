@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import lexicon
 from .deal import status_of
@@ -53,8 +54,10 @@ FEATURES = (
     "nearest_person_is_p", "nearest_club_is_c", "attached", "dest_before", "from_cue", "history",
     "same_line", "p_share_of_c", "c_share_of_p", "short_line", "co_head",
     "st_denied", "st_completed", "st_agreed", "st_negotiating", "st_first", "st_head", "loan_cue", "free_cue",
-    "renewal_cue", "sent_gap", "same_para",
+    "renewal_cue", "sent_gap", "same_para", "c_tm_current", "c_tm_country", "p_tm_cur_in_article",
 )
+# the features read from the transfermarkt reference (learn.py trains on every row again without them)
+REFERENCE_FEATURES = ("p_tm_full", "p_tm_surname", "p_tm_cur_in_article", "c_tm_current", "c_tm_country")
 STATUS_CUES = ("denied", "completed", "agreed", "negotiating")
 
 
@@ -117,6 +120,28 @@ class _Ctx:
         self.club_flags = {k: self._club_flags(v) for k, v in self.clubs_by_id.items()}
         self._status: dict[int, str | None] = {}
         self.head_status = self.status(self.head) if self.head >= 0 else None
+        self._tm: dict[int, str | None] = {}
+        self._article_tm: set[str] | None = None
+
+    def tm_current(self, p: Person) -> str | None:
+        """Our club id of the current club, in the reference, of the transfermarkt player the
+        person links to (None: unlinked, no reference, or a club clubs.csv does not map)."""
+        k = id(p)
+        if k not in self._tm:
+            cur = None
+            links = _links()
+            if links is not None:
+                ref, by_id, to_ours = links
+                if self._article_tm is None:
+                    from extractors.tmref.clubmap import to_tm
+                    self._article_tm = to_tm(self.clubs_by_id)
+                from extractors.tmref.linker import link_in
+                pid = link_in(ref, p.name, tm_clubs=self._article_tm, position=p.position,
+                              birth_year=p.birth_year)
+                if pid is not None:
+                    cur = to_ours.get(by_id[pid].current_club_id)
+            self._tm[k] = cur
+        return self._tm[k]
 
     def sentence_text(self, i: int) -> str:
         s = self.sentences[i]
@@ -150,6 +175,47 @@ def reference_counts():
     return counts
 
 
+# The reference's current club of a linked player: on its own it does not say which way he moves
+# (the snapshot is later than most articles: of the dev set's linked gold movers, it is the 'from'
+# club for 82, the 'to' club for 110, another for 348), but it marks a club as one of his move.
+_LINKS: list = [None, None]     # [reference, (player id -> player, transfermarkt club id -> ours)]
+
+
+def _links():
+    """(reference, player id -> player, transfermarkt club id -> our club id), None without a
+    reference; built once per loaded reference."""
+    from extractors import tmref
+    from extractors.tmref.clubmap import tm_club_ids
+
+    ref = tmref.reference()
+    if ref is None:
+        return None
+    if _LINKS[0] is not ref:
+        _LINKS[:] = [ref, ({c.player_id: c for c in ref.players}, {v: k for k, v in tm_club_ids().items()})]
+    return ref, *_LINKS[1]
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    from .clubs import club_index
+
+    return {k: c.country for k, c in club_index().clubs.items() if c.country}
+
+
+def _tm_row(ctx: _Ctx, p: Person, cid: str | None) -> list[float]:
+    """Is the club the reference's current club of the player, of its country, and does the
+    article name his current club at all (-1 unknown)."""
+    cur = ctx.tm_current(p)
+    if cur is None:
+        return [-1.0, -1.0, -1.0]
+    in_article = float(cur in ctx.clubs_by_id)
+    if cid is None:
+        return [-1.0, -1.0, in_article]
+    countries = _countries()
+    a, b = countries.get(cid), countries.get(cur)
+    return [float(cid == cur), float(a == b) if a and b else -1.0, in_article]
+
+
 def _focal(clubs: list[ClubMention]) -> str | None:
     from .moves import _focal_club
     return _focal_club(clubs)
@@ -181,7 +247,7 @@ def build(text: str, folded: str, sentences: list[Sentence], clubs: list[ClubMen
             cand = Candidate(p, cms[0] if cms else None, p_rules.get(cid))
             pair = _pair_row(ctx, p, cid, cand)
             rows.append(base + _club_row(ctx, cid, p, p_rules) + pair + _status_row(ctx, cand.sentences)
-                        + _gap_row(ctx, psents, cid))
+                        + _gap_row(ctx, psents, cid) + _tm_row(ctx, p, cid))
             cands.append(cand)
     return out
 
