@@ -55,6 +55,7 @@ FEATURES = (
     "same_line", "p_share_of_c", "c_share_of_p", "short_line", "co_head",
     "st_denied", "st_completed", "st_agreed", "st_negotiating", "st_first", "st_head", "loan_cue", "free_cue",
     "renewal_cue", "sent_gap", "same_para", "c_tm_current", "c_tm_country", "p_tm_cur_in_article",
+    "p_co_clubs", "p_any_dest", "p_any_from", "p_leave_cue",
 )
 # the features read from the transfermarkt reference (learn.py trains on every row again without them)
 REFERENCE_FEATURES = ("p_tm_full", "p_tm_surname", "p_tm_cur_in_article", "c_tm_current", "c_tm_country")
@@ -242,14 +243,35 @@ def build(text: str, folded: str, sentences: list[Sentence], clubs: list[ClubMen
         out.person_rows.append(base)
         if not ctx.clubs_by_id:
             continue        # a story that names no club at all reports no move (off-topic pages)
+        mine = []
         for cid in club_ids + [None]:
             cms = ctx.clubs_by_id.get(cid) if cid else None
             cand = Candidate(p, cms[0] if cms else None, p_rules.get(cid))
             pair = _pair_row(ctx, p, cid, cand)
-            rows.append(base + _club_row(ctx, cid, p, p_rules) + pair + _status_row(ctx, cand.sentences)
+            mine.append(base + _club_row(ctx, cid, p, p_rules) + pair + _status_row(ctx, cand.sentences)
                         + _gap_row(ctx, psents, cid) + _tm_row(ctx, p, cid))
             cands.append(cand)
+        agg = _person_clubs_row(ctx, psents, mine)
+        rows.extend(r + agg for r in mine)
     return out
+
+
+_I_CO, _I_DEST, _I_FROM = (FEATURES.index(k) for k in ("co_sents", "dest_before", "from_cue"))
+# a player leaving with no destination named ("in uscita", "addio", "on the transfer list", "départ")
+_LEAVE = re.compile(r"\b(?:addio|cession[ei]|in uscita|partenza|partenze|lascia\w*|cedibil\w*|sul mercato|"
+                    r"via libera|leave|leaving|exit|departure\w*|depart\w*|transfer list|transfer-listed|up for sale|"
+                    r"surplus|released|salida\w*|salir|dejar\w*|baja|bajas|transferible\w*|en venta|"
+                    r"quitter|quitte|vente|sortie|partir|en partance|libere)\b")
+
+
+def _person_clubs_row(ctx: _Ctx, psents: set[int], mine: list[list[float]]) -> list[float]:
+    """Over the person's candidate clubs: how many share a sentence with him, and whether any is
+    a destination or a 'from' club; a leaving cue in his sentences. What a
+    (person, no destination) candidate has to go on: he leaves, and the text names no buyer."""
+    co = [r for r in mine if r[_I_CO] > 0]
+    leave = any(_LEAVE.search(ctx.sentence_text(i)) for i in sorted(psents)[:6])
+    return [float(min(len(co), 5)),
+            max((r[_I_DEST] for r in co), default=0.0), max((r[_I_FROM] for r in co), default=0.0), float(leave)]
 
 
 def _paragraphs(text: str, sentences: list[Sentence]) -> list[int]:
