@@ -122,27 +122,35 @@ class _Ctx:
         self._status: dict[int, str | None] = {}
         self.head_status = self.status(self.head) if self.head >= 0 else None
         self._tm: dict[int, str | None] = {}
+        self._leave: dict[int, bool] = {}
         self._article_tm: set[str] | None = None
 
     def tm_current(self, p: Person) -> str | None:
         """Our club id of the current club, in the reference, of the transfermarkt player the
         person links to (None: unlinked, no reference, or a club clubs.csv does not map)."""
         k = id(p)
-        if k not in self._tm:
-            cur = None
-            links = _links()
-            if links is not None:
-                ref, by_id, to_ours = links
-                if self._article_tm is None:
-                    from extractors.tmref.clubmap import to_tm
-                    self._article_tm = to_tm(self.clubs_by_id)
-                from extractors.tmref.linker import link_in
-                pid = link_in(ref, p.name, tm_clubs=self._article_tm, position=p.position,
-                              birth_year=p.birth_year)
-                if pid is not None:
-                    cur = to_ours.get(by_id[pid].current_club_id)
-            self._tm[k] = cur
-        return self._tm[k]
+        cur = self._tm.get(k, False)
+        if cur is not False:
+            return cur
+        if self._article_tm is None:          # once per article: the reference and the article's clubs
+            from extractors.tmref.clubmap import to_tm
+            self._links = _links()
+            self._article_tm = to_tm(self.clubs_by_id) if self._links is not None else set()
+        cur = None
+        if self._links is not None:
+            from extractors.tmref.linker import link_in
+            ref, by_id, to_ours = self._links
+            pid = link_in(ref, p.name, tm_clubs=self._article_tm, position=p.position, birth_year=p.birth_year)
+            if pid is not None:
+                cur = to_ours.get(by_id[pid].current_club_id)
+        self._tm[k] = cur
+        return cur
+
+    def leave(self, i: int) -> bool:
+        v = self._leave.get(i)
+        if v is None:
+            v = self._leave[i] = _LEAVE.search(self.sentence_text(i)) is not None
+        return v
 
     def sentence_text(self, i: int) -> str:
         s = self.sentences[i]
@@ -203,10 +211,9 @@ def _countries() -> dict[str, str]:
     return {k: c.country for k, c in club_index().clubs.items() if c.country}
 
 
-def _tm_row(ctx: _Ctx, p: Person, cid: str | None) -> list[float]:
-    """Is the club the reference's current club of the player, of its country, and does the
-    article name his current club at all (-1 unknown)."""
-    cur = ctx.tm_current(p)
+def _tm_row(ctx: _Ctx, cur: str | None, cid: str | None) -> list[float]:
+    """Is the club `cur`, the reference's current club of the player (ctx.tm_current), of its
+    country, and does the article name his current club at all (-1 unknown)."""
     if cur is None:
         return [-1.0, -1.0, -1.0]
     in_article = float(cur in ctx.clubs_by_id)
@@ -244,12 +251,13 @@ def build(text: str, folded: str, sentences: list[Sentence], clubs: list[ClubMen
         if not ctx.clubs_by_id:
             continue        # a story that names no club at all reports no move (off-topic pages)
         mine = []
+        cur = ctx.tm_current(p)
         for cid in club_ids + [None]:
             cms = ctx.clubs_by_id.get(cid) if cid else None
             cand = Candidate(p, cms[0] if cms else None, p_rules.get(cid))
             pair = _pair_row(ctx, p, cid, cand)
             mine.append(base + _club_row(ctx, cid, p, p_rules) + pair + _status_row(ctx, cand.sentences)
-                        + _gap_row(ctx, psents, cid) + _tm_row(ctx, p, cid))
+                        + _gap_row(ctx, psents, cid) + _tm_row(ctx, cur, cid))
             cands.append(cand)
         agg = _person_clubs_row(ctx, psents, mine)
         rows.extend(r + agg for r in mine)
@@ -269,7 +277,7 @@ def _person_clubs_row(ctx: _Ctx, psents: set[int], mine: list[list[float]]) -> l
     a destination or a 'from' club; a leaving cue in his sentences. What a
     (person, no destination) candidate has to go on: he leaves, and the text names no buyer."""
     co = [r for r in mine if r[_I_CO] > 0]
-    leave = any(_LEAVE.search(ctx.sentence_text(i)) for i in sorted(psents)[:6])
+    leave = any(ctx.leave(i) for i in sorted(psents)[:6])
     return [float(min(len(co), 5)),
             max((r[_I_DEST] for r in co), default=0.0), max((r[_I_FROM] for r in co), default=0.0), float(leave)]
 
