@@ -25,7 +25,7 @@ COPY --chown=airflow . .
 # DAG's dbt tasks start from this partial parse instead of parsing the whole project
 RUN uv sync --frozen --no-dev \
  && cd dbt_project && env $(python -c 'from extractors.warehouse import dbt_env; print(" ".join(f"{k}={v}" for k, v in dbt_env().items()))') \
-    dbt parse --quiet --project-dir . --profiles-dir . --profile mercato --target dev
+    dbt parse --quiet --project-dir /opt/mercato/dbt_project --profiles-dir . --profile mercato --target dev
 
 ENV AIRFLOW__CORE__DAGS_FOLDER=/opt/mercato/dags \
     AIRFLOW__CORE__LOAD_EXAMPLES=False

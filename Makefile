@@ -15,8 +15,6 @@ export AIRFLOW__CORE__DAGS_FOLDER := $(CURDIR)/dags
 export AIRFLOW__CORE__LOAD_EXAMPLES := False
 export AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION := False
 export AIRFLOW__DATABASE__SQL_ALCHEMY_CONN := sqlite:///$(CURDIR)/airflow_home/airflow.db
-# cosmos keeps dbt's partial-parse file between tasks here (its default is a shared /tmp/cosmos)
-export AIRFLOW__COSMOS__CACHE_DIR := $(CURDIR)/airflow_home/cosmos_cache
 export AIRFLOW__COSMOS__ENABLE_TELEMETRY := False
 export DO_NOT_TRACK := true
 export SCARF_NO_ANALYTICS := true
@@ -62,11 +60,13 @@ airflow_home/.ready: $(VENV)/.synced
 	touch $@
 
 # Parsed with the env vars the DAG gives dbt (the build file's path is part of dbt's profile
-# hash) and the profile and target cosmos names (part of its vars hash): the DAG's first dbt task
-# then re-parses only what changed (target/partial_parse.msgpack).
+# hash) and the profile and target it names (part of its vars hash): the DAG's first dbt task
+# then re-parses only what changed (target/partial_parse.msgpack). The project dir is absolute:
+# the saved nodes keep it as their root path, and dbt-duckdb reads seeds from there, whatever
+# the worker's current directory (a relative one broke the seeds of LocalExecutor tasks).
 dbt_project/target/manifest.json: $(VENV)/.synced $(DBT_SOURCES)
 	cd dbt_project && env $$(../$(BIN)/python -c 'from extractors.warehouse import dbt_env; print(" ".join(f"{k}={v}" for k, v in dbt_env().items()))') \
-		../$(BIN)/dbt parse --quiet --project-dir . --profiles-dir . --profile mercato --target dev
+		../$(BIN)/dbt parse --quiet --project-dir $(CURDIR)/dbt_project --profiles-dir . --profile mercato --target dev
 
 setup: $(VENV)/.synced $(VENV)/.bytecode airflow_home/.ready dbt_project/target/manifest.json
 

@@ -2,7 +2,7 @@
 
 discover+fetch+clean (one mapped task per source) -> land -> extract (after the transfermarkt
   reference is refreshed, when older than a week; prepare_warehouse meanwhile)
-  -> dbt (cosmos task group: one `dbt build`, one watcher task per model) -> publish -> docs, summary
+  -> dbt (one `dbt build`, then one task per model and seed reporting it) -> publish -> docs, summary
 Every task that writes the lake or DuckDB is in the `duckdb_writer` pool of one slot.
 The task bodies live in extractors/; this file only wires them together.
 """
@@ -72,7 +72,7 @@ def transfer_rumours():
     def docs() -> str:
         from extractors.warehouse import generate_docs
 
-        return str(generate_docs())
+        return str(generate_docs(only_if_changed=True))
 
     @task
     def summary() -> str:
@@ -88,7 +88,7 @@ def transfer_rumours():
     [landed, referenced] >> extracted
     # the build file's folder and the reference players, while the lake is landed and extracted
     prepared = referenced >> prepare_warehouse()
-    orch.cosmos_group(upstream=[extracted, prepared]) >> publish() >> [docs(), summary()]
+    orch.dbt_group(upstream=[extracted, prepared]) >> publish() >> [docs(), summary()]
 
 
 transfer_rumours()

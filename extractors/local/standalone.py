@@ -65,9 +65,6 @@ def airflow_env(port: int = 8080, home: str | os.PathLike | None = None, **extra
         "AIRFLOW__COSMOS__DBT_DOCS_DIR": str(paths().docs),          # Airflow 2 plugin's setting
         "AIRFLOW__COSMOS__DBT_DOCS_INDEX_FILE_NAME": "index.html",
         "AIRFLOW__COSMOS__ENABLE_TELEMETRY": "False",
-        # dbt's partial-parse file, kept by cosmos between dbt tasks, per Airflow home
-        "AIRFLOW__COSMOS__CACHE_DIR": str(home / "cosmos_cache"),
-        "AIRFLOW__COSMOS__ENABLE_CACHE": "True",
         "DO_NOT_TRACK": "true",
         "SCARF_NO_ANALYTICS": "true",
         # standalone starts its components as `airflow ...` from PATH: this venv's first

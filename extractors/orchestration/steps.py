@@ -134,67 +134,28 @@ def prepare_warehouse() -> str:
     return str(build)
 
 
-def cosmos_group(upstream, group_id: str = "warehouse"):
-    """The dbt project as an Airflow task group in cosmos' WATCHER mode: one producer task runs a
-    single `dbt build` of every model and seed (in the writer pool), and one watcher task per model
-    or seed reports that node's result from the producer's events, so the UI shows (and a clear
-    retries) each model; then all dbt data tests in one task (relationship tests span models)."""
-    from cosmos import DbtTaskGroup, ExecutionConfig, ProfileConfig, ProjectConfig, RenderConfig
-    from cosmos.constants import ExecutionMode, InvocationMode, LoadMode, TestBehavior
+def dbt_group(upstream, group_id: str = "warehouse"):
+    """The dbt project as an Airflow task group: `dbt_build` runs one `dbt build` of every seed,
+    model and data test (in the writer pool, as `mercato run` does), then one task per model or
+    seed, in the models' lineage, reports that node (extractors/orchestration/dbt_nodes.py).
 
-    from extractors.warehouse import dbt_env
+    The node tasks only read the build's results, so they leave the one-slot writer pool to the
+    writers; a node task's retry or clear rebuilds its node, waiting for dbt's per-location file
+    lock should another run's writer hold it."""
+    from airflow.providers.standard.operators.python import PythonOperator
+    from airflow.sdk import TaskGroup
 
-    env = dbt_env(paths())
-    group = DbtTaskGroup(
-        group_id=group_id,
-        project_config=ProjectConfig(dbt_project_path=DBT_PROJECT_DIR, manifest_path=DBT_MANIFEST,
-                                     install_dbt_deps=False, env_vars=env),
-        profile_config=ProfileConfig(profile_name="mercato", target_name="dev",
-                                     profiles_yml_filepath=DBT_PROJECT_DIR / "profiles.yml"),
-        execution_config=ExecutionConfig(execution_mode=ExecutionMode.WATCHER,
-                                         invocation_mode=InvocationMode.DBT_RUNNER),
-        # no dbt model assets: the lake tables are the DAG's Assets (and cosmos would name the
-        # models after the profile's default path, not the build file's). RenderConfig's flag, not
-        # operator_args': cosmos gives every task the render config's value, over operator_args
-        render_config=RenderConfig(load_method=LoadMode.DBT_MANIFEST, test_behavior=TestBehavior.AFTER_ALL,
-                                   emit_datasets=False),
-        operator_args={"pool": DUCKDB_POOL, "install_deps": False},
-        default_args={"retries": 1},
-    )
+    from extractors.orchestration import dbt_nodes
+    from extractors.orchestration.dbt_operator import DbtNodeOperator
+
+    with TaskGroup(group_id, tooltip="dbt build of the warehouse, one task per model and seed") as group:
+        build = PythonOperator(task_id="dbt_build", python_callable=dbt_nodes.build, pool=DUCKDB_POOL,
+                               doc_md=dbt_nodes.build.__doc__)
+        tasks: dict = {}
+        for node in dbt_nodes.read_nodes(DBT_MANIFEST):
+            tasks[node.unique_id] = DbtNodeOperator(
+                task_id=node.task_id, node=node, build_task_id=build.task_id, retries=1,
+                doc_md=node.description or None)
+            ([tasks[p] for p in node.parents] or build) >> tasks[node.unique_id]
     upstream >> group
-    _watch_after_the_build(group)
-    _data_tests_only(group)
     return group
-
-
-def _data_tests_only(group) -> None:
-    """The group's test task runs the data tests, not dbt's unit tests: those check the SQL against
-    fixtures, not this run's data (`make test` runs them; warehouse.build leaves them out too)."""
-    test = group.children[f"{group.group_id}.dbt_project_test"]
-    test.dbt_cmd_flags = [*(test.dbt_cmd_flags or []), "--exclude-resource-type", "unit_test"]
-
-
-def _watch_after_the_build(group) -> None:
-    """Watchers read the producer's per-node results; they start once it has finished.
-
-    - `airflow dags test` runs one task at a time: a watcher started before the producer would
-      wait for results nobody produces. After the producer, every watcher finds its result at
-      once, under any executor, without a triggerer round trip.
-    - Watchers write nothing on their first try, so they leave the one-slot writer pool to the
-      writers (the producer, the tests). A retried watcher runs `dbt run` for its model, as the
-      writer of its run's dbt step (the producer has finished); should another run's writer hold
-      the file then, DuckDB refuses the lock and the try fails with that error, nothing written.
-    - A root watcher also runs when the producer failed (it reports its own node), but not when
-      the producer never ran because the step before the group failed."""
-    from airflow.task.trigger_rule import TriggerRule
-    from cosmos.operators._watcher.base import BaseConsumerSensor
-
-    tasks = list(group.children.values())
-    producer = next(t for t in tasks if t.task_id.endswith(".dbt_producer_watcher"))
-    for t in tasks:
-        if not isinstance(t, BaseConsumerSensor):
-            continue
-        t.pool = "default_pool"
-        if not any(u.startswith(group.group_id + ".") for u in t.upstream_task_ids):
-            producer >> t
-            t.trigger_rule = TriggerRule.ALL_DONE_MIN_ONE_SUCCESS

@@ -1,5 +1,5 @@
 """dbt on the build file: run any dbt command in-process, build the warehouse
-from the lake, generate the docs site.
+from the lake (the docs site: :mod:`extractors.warehouse.docs`).
 
     The build file is the pipeline's own; analysts read the published copy
 (:mod:`extractors.warehouse.publish`).
@@ -10,7 +10,6 @@ import contextlib
 import fcntl
 import os
 import shutil
-import tempfile
 import threading
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
@@ -31,7 +30,12 @@ _IN_PROCESS = threading.Lock()   # dbtRunner is not re-entrant within one proces
 
 
 class WarehouseError(RuntimeError):
-    """A dbt invocation failed, or the warehouse is not in a state to publish/query."""
+    """A dbt invocation failed, or the warehouse is not in a state to publish/query.
+    ``result``: the failed invocation's dbtRunnerResult (per-node results), when dbt ran."""
+
+    def __init__(self, message: str, result: Any = None):
+        super().__init__(message)
+        self.result = result
 
 
 def _paths(paths: config.Paths | None) -> config.Paths:
@@ -196,7 +200,7 @@ def run_dbt(args: Sequence[str], paths: config.Paths | None = None,
         if res.success and writes:
             _dirty_marker(p).unlink(missing_ok=True)
     if not res.success:
-        raise WarehouseError(f"dbt {' '.join(args)} failed:\n{_failure_summary(res)}")
+        raise WarehouseError(f"dbt {' '.join(args)} failed:\n{_failure_summary(res)}", result=res)
     return res
 
 
@@ -208,9 +212,9 @@ def parse(paths: config.Paths | None = None) -> Path:
 
 
 def build(paths: config.Paths | None = None, full_refresh: bool = False, unit_tests: bool = False,
-          callbacks: Sequence[Callable[[Any], None]] = ()) -> None:
+          callbacks: Sequence[Callable[[Any], None]] = ()) -> Any:
     """Seed the reference CSVs and build + data-test every model (one ``dbt build``:
-    seeds run first in DAG order).
+    seeds run first in DAG order); returns the dbtRunnerResult (per-node results).
 
     The lake-partitioned models (staging of the lake tables, int_player_mentions,
     int_fees_normalised, int_rumour_mentions, fct_fee_estimates, fct_rumour_mentions)
@@ -225,25 +229,4 @@ def build(paths: config.Paths | None = None, full_refresh: bool = False, unit_te
     args = ["build"] + (["--full-refresh"] if full_refresh else [])
     if not unit_tests:
         args += ["--exclude-resource-type", "unit_test"]
-    run_dbt(args, paths, callbacks)
-
-
-def generate_docs(paths: config.Paths | None = None) -> Path:
-    """``dbt docs generate --static`` (writes the normal site and the single-file
-    one) and copy both under ``paths.docs``: index.html + manifest.json +
-    catalog.json (serve the directory) and static_index.html (open the file).
-    Needs a built warehouse for the catalog. Returns the docs directory."""
-    p = _paths(paths)
-    run_dbt(["docs", "generate", "--static"], p)
-    target = target_dir(p)
-    p.docs.mkdir(parents=True, exist_ok=True)
-    for name in ("index.html", "manifest.json", "catalog.json", "static_index.html"):
-        src = target / name
-        if not src.exists():
-            raise WarehouseError(f"dbt docs generate did not write {src}")
-        fd, tmp = tempfile.mkstemp(dir=p.docs, prefix=f".{name}.", suffix=".tmp")
-        os.close(fd)
-        shutil.copyfile(src, tmp)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, p.docs / name)
-    return p.docs
+    return run_dbt(args, paths, callbacks)

@@ -91,50 +91,47 @@ def test_lake_tables_are_asset_outlets(dag):
     assert {"mercato_lake_articles", "mercato_lake_rumours", "mercato_lake_rejects"} <= names
 
 
-def test_dbt_is_one_build_watched_by_one_task_per_model(dag):
-    from cosmos.operators._watcher.base import BaseConsumerSensor
-    from cosmos.operators.watcher import DbtProducerWatcherOperator
+def test_dbt_is_one_build_reported_by_one_task_per_model_and_seed(dag):
+    import json
 
-    dbt_tasks = [t for t in dag.tasks if t.task_id.startswith("warehouse.")]
-    producers = [t for t in dbt_tasks if isinstance(t, DbtProducerWatcherOperator)]
-    watchers = {t.task_id: t for t in dbt_tasks if isinstance(t, BaseConsumerSensor)}
-    assert [p.task_id for p in producers] == ["warehouse.dbt_producer_watcher"]
-    assert "warehouse.fct_rumours_run" in watchers and "warehouse.clubs_seed" in watchers
-    assert len(watchers) >= 20                       # every model and seed stays visible (and retryable)
-    producer = producers[0]
-    assert producer.upstream_task_ids == {"extract", "prepare_warehouse"}
+    from extractors.orchestration.dbt_operator import DbtNodeOperator
+    from extractors.orchestration.steps import DBT_MANIFEST
+
+    build = dag.get_task("warehouse.dbt_build")
+    assert build.upstream_task_ids == {"extract", "prepare_warehouse"}
     # preparing the build file is off the critical path: beside land and extract, not after them
     assert dag.get_task("prepare_warehouse").upstream_task_ids == {"reference"}
-    for w in watchers.values():
-        # every watcher runs after the build: at the root directly, the others through their parents
-        in_group = {u for u in w.upstream_task_ids if u.startswith("warehouse.")}
-        assert in_group == {producer.task_id} or in_group <= set(watchers), w.task_id
-        if in_group == {producer.task_id}:
-            assert w.trigger_rule == "all_done_min_one_success", w.task_id
+    nodes = {t.task_id: t for t in dag.tasks if isinstance(t, DbtNodeOperator)}
+    manifest = json.loads(DBT_MANIFEST.read_text())["nodes"]
+    tasked = {n["name"] for n in manifest.values() if n["resource_type"] in ("model", "seed")}
+    assert {t.node.name for t in nodes.values()} == tasked       # every model and seed is visible
+    assert "warehouse.fct_rumours_run" in nodes and "warehouse.clubs_seed" in nodes
+    for t in nodes.values():
+        in_group = {u for u in t.upstream_task_ids if u.startswith("warehouse.")}
+        parents = {nodes[u].node.unique_id for u in in_group if u in nodes}
+        # the model lineage: a node waits for its parents; the roots wait for the build
+        assert parents == set(t.node.parents), t.task_id
+        assert in_group == {build.task_id} if not t.node.parents else build.task_id not in in_group
+        assert t.build_task_id == build.task_id and t.retries == 1
+    # the data tests are reported by the node they check, a relationship test by its model
+    fct = nodes["warehouse.fct_rumours_run"].node
+    assert fct.tests and all(manifest[u]["resource_type"] == "test" for u in fct.tests)
+    assert {"warehouse.fct_rumours_run", "warehouse.dim_clubs_run"} <= dag.get_task("publish").upstream_task_ids
 
 
-def test_no_dbt_task_emits_model_assets(dag):
-    """The lake tables are the DAG's Assets; cosmos' per-model ones would be named after the
-    profile's relative default path, and every watcher would register one at each run."""
-    dbt_tasks = [t for t in dag.tasks if t.task_id.startswith("warehouse.")]
-    assert dbt_tasks and not [t.task_id for t in dbt_tasks if getattr(t, "emit_datasets", False)]
-    assert dag.get_task("warehouse.dbt_producer_watcher")._should_generate_model_uris is False
-
-
-def test_the_test_task_runs_the_data_tests_not_the_unit_tests(dag):
-    test = dag.get_task("warehouse.dbt_project_test")
-    assert test.base_cmd == ["test"]
-    flags = test.dbt_cmd_flags
-    assert flags[flags.index("--exclude-resource-type") + 1] == "unit_test"
+def test_no_task_emits_dbt_model_assets(dag):
+    """The lake tables are the DAG's Assets, nothing else: the marts are read from the published copy."""
+    names = {a.name for t in dag.tasks for a in getattr(t, "outlets", [])}
+    assert names and all(n.startswith("mercato_lake_") for n in names)
 
 
 def test_every_writer_is_in_the_single_writer_pool(dag):
-    from cosmos.operators._watcher.base import BaseConsumerSensor
+    from extractors.orchestration.dbt_operator import DbtNodeOperator
 
-    writers = ["land", "extract", "warehouse.dbt_producer_watcher", "warehouse.dbt_project_test", "publish", "docs"]
+    writers = ["land", "extract", "warehouse.dbt_build", "publish", "docs"]
     assert all(dag.get_task(t).pool == "duckdb_writer" for t in writers)
-    # watchers only read the producer's results; ingest (fetch + clean) overlaps across runs
-    assert all(t.pool == "default_pool" for t in dag.tasks if isinstance(t, BaseConsumerSensor))
+    # node tasks only read the build's results; ingest (fetch + clean) overlaps across runs
+    assert all(t.pool == "default_pool" for t in dag.tasks if isinstance(t, DbtNodeOperator))
     assert dag.get_task("ingest").pool == "default_pool"
 
 
@@ -142,3 +139,17 @@ def test_extractor_param_defaults_to_local_and_offers_llm(dag):
     param = dag.params.get_param("extractor")
     assert param.value == "local" and param.schema["enum"] == ["local", "llm"]
     assert "mercato_lake_llm_calls" in {a.name for a in dag.get_task("extract").outlets}
+
+
+def test_the_precompiled_parse_keeps_an_absolute_project_path():
+    """Incident: with `make setup` parsing `--project-dir .`, the saved nodes kept "." as their
+    root path; dbt-duckdb reads a seed's CSV from root path + file, so under `make airflow` (a
+    LocalExecutor worker does not run in dbt_project/) both seeds failed with "No files found"."""
+    import msgpack
+
+    from extractors.warehouse.dbt import PARTIAL_PARSE_FILE, PROJECT_DIR
+
+    saved = msgpack.unpackb((PROJECT_DIR / "target" / PARTIAL_PARSE_FILE).read_bytes(), strict_map_key=False)
+    roots = {uid: n.get("root_path") for uid, n in saved["nodes"].items()}
+    assert roots["seed.mercato.clubs"] == roots["seed.mercato.fx_rates"] == str(PROJECT_DIR)
+    assert {r for r in roots.values() if r} == {str(PROJECT_DIR)}

@@ -53,8 +53,7 @@ def _env(base: Path, site_url: str) -> dict:
 
     home = os.environ.get("AIRFLOW_HOME") or str(REPO_ROOT / "airflow_home")
     return {**airflow_env(home=home), "MERCATO_DATA_DIR": str(base), "MERCATO_SAMPLES_URL": site_url,
-            ALLOW_HOSTS_ENV: allowing(site_url),          # the fetcher refuses 127.0.0.1 unless allowed
-            "AIRFLOW__COSMOS__CACHE_DIR": str(base / "cosmos_cache")}
+            ALLOW_HOSTS_ENV: allowing(site_url)}          # the fetcher refuses 127.0.0.1 unless allowed
 
 
 def _timed(cmd: list[str], env: dict, log: Path, timeout: float) -> tuple[float, str]:
