@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import lexicon
 from .deal import status_of
@@ -53,8 +54,11 @@ FEATURES = (
     "nearest_person_is_p", "nearest_club_is_c", "attached", "dest_before", "from_cue", "history",
     "same_line", "p_share_of_c", "c_share_of_p", "short_line", "co_head",
     "st_denied", "st_completed", "st_agreed", "st_negotiating", "st_first", "st_head", "loan_cue", "free_cue",
-    "renewal_cue", "sent_gap", "same_para",
+    "renewal_cue", "sent_gap", "same_para", "c_tm_current", "c_tm_country", "p_tm_cur_in_article",
+    "p_co_clubs", "p_any_dest", "p_any_from", "p_leave_cue",
 )
+# the features read from the transfermarkt reference (learn.py trains on every row again without them)
+REFERENCE_FEATURES = ("p_tm_full", "p_tm_surname", "p_tm_cur_in_article", "c_tm_current", "c_tm_country")
 STATUS_CUES = ("denied", "completed", "agreed", "negotiating")
 
 
@@ -117,6 +121,36 @@ class _Ctx:
         self.club_flags = {k: self._club_flags(v) for k, v in self.clubs_by_id.items()}
         self._status: dict[int, str | None] = {}
         self.head_status = self.status(self.head) if self.head >= 0 else None
+        self._tm: dict[int, str | None] = {}
+        self._leave: dict[int, bool] = {}
+        self._article_tm: set[str] | None = None
+
+    def tm_current(self, p: Person) -> str | None:
+        """Our club id of the current club, in the reference, of the transfermarkt player the
+        person links to (None: unlinked, no reference, or a club clubs.csv does not map)."""
+        k = id(p)
+        cur = self._tm.get(k, False)
+        if cur is not False:
+            return cur
+        if self._article_tm is None:          # once per article: the reference and the article's clubs
+            from extractors.tmref.clubmap import to_tm
+            self._links = _links()
+            self._article_tm = to_tm(self.clubs_by_id) if self._links is not None else set()
+        cur = None
+        if self._links is not None:
+            from extractors.tmref.linker import link_in
+            ref, by_id, to_ours = self._links
+            pid = link_in(ref, p.name, tm_clubs=self._article_tm, position=p.position, birth_year=p.birth_year)
+            if pid is not None:
+                cur = to_ours.get(by_id[pid].current_club_id)
+        self._tm[k] = cur
+        return cur
+
+    def leave(self, i: int) -> bool:
+        v = self._leave.get(i)
+        if v is None:
+            v = self._leave[i] = _LEAVE.search(self.sentence_text(i)) is not None
+        return v
 
     def sentence_text(self, i: int) -> str:
         s = self.sentences[i]
@@ -150,6 +184,46 @@ def reference_counts():
     return counts
 
 
+# The reference's current club of a linked player: on its own it does not say which way he moves
+# (the snapshot is later than most articles: of the dev set's linked gold movers, it is the 'from'
+# club for 82, the 'to' club for 110, another for 348), but it marks a club as one of his move.
+_LINKS: list = [None, None]     # [reference, (player id -> player, transfermarkt club id -> ours)]
+
+
+def _links():
+    """(reference, player id -> player, transfermarkt club id -> our club id), None without a
+    reference; built once per loaded reference."""
+    from extractors import tmref
+    from extractors.tmref.clubmap import tm_club_ids
+
+    ref = tmref.reference()
+    if ref is None:
+        return None
+    if _LINKS[0] is not ref:
+        _LINKS[:] = [ref, ({c.player_id: c for c in ref.players}, {v: k for k, v in tm_club_ids().items()})]
+    return ref, *_LINKS[1]
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    from .clubs import club_index
+
+    return {k: c.country for k, c in club_index().clubs.items() if c.country}
+
+
+def _tm_row(ctx: _Ctx, cur: str | None, cid: str | None) -> list[float]:
+    """Is the club `cur`, the reference's current club of the player (ctx.tm_current), of its
+    country, and does the article name his current club at all (-1 unknown)."""
+    if cur is None:
+        return [-1.0, -1.0, -1.0]
+    in_article = float(cur in ctx.clubs_by_id)
+    if cid is None:
+        return [-1.0, -1.0, in_article]
+    countries = _countries()
+    a, b = countries.get(cid), countries.get(cur)
+    return [float(cid == cur), float(a == b) if a and b else -1.0, in_article]
+
+
 def _focal(clubs: list[ClubMention]) -> str | None:
     from .moves import _focal_club
     return _focal_club(clubs)
@@ -176,14 +250,36 @@ def build(text: str, folded: str, sentences: list[Sentence], clubs: list[ClubMen
         out.person_rows.append(base)
         if not ctx.clubs_by_id:
             continue        # a story that names no club at all reports no move (off-topic pages)
+        mine = []
+        cur = ctx.tm_current(p)
         for cid in club_ids + [None]:
             cms = ctx.clubs_by_id.get(cid) if cid else None
             cand = Candidate(p, cms[0] if cms else None, p_rules.get(cid))
             pair = _pair_row(ctx, p, cid, cand)
-            rows.append(base + _club_row(ctx, cid, p, p_rules) + pair + _status_row(ctx, cand.sentences)
-                        + _gap_row(ctx, psents, cid))
+            mine.append(base + _club_row(ctx, cid, p, p_rules) + pair + _status_row(ctx, cand.sentences)
+                        + _gap_row(ctx, psents, cid) + _tm_row(ctx, cur, cid))
             cands.append(cand)
+        agg = _person_clubs_row(ctx, psents, mine)
+        rows.extend(r + agg for r in mine)
     return out
+
+
+_I_CO, _I_DEST, _I_FROM = (FEATURES.index(k) for k in ("co_sents", "dest_before", "from_cue"))
+# a player leaving with no destination named ("in uscita", "addio", "on the transfer list", "départ")
+_LEAVE = re.compile(r"\b(?:addio|cession[ei]|in uscita|partenza|partenze|lascia\w*|cedibil\w*|sul mercato|"
+                    r"via libera|leave|leaving|exit|departure\w*|depart\w*|transfer list|transfer-listed|up for sale|"
+                    r"surplus|released|salida\w*|salir|dejar\w*|baja|bajas|transferible\w*|en venta|"
+                    r"quitter|quitte|vente|sortie|partir|en partance|libere)\b")
+
+
+def _person_clubs_row(ctx: _Ctx, psents: set[int], mine: list[list[float]]) -> list[float]:
+    """Over the person's candidate clubs: how many share a sentence with him, and whether any is
+    a destination or a 'from' club; a leaving cue in his sentences. What a
+    (person, no destination) candidate has to go on: he leaves, and the text names no buyer."""
+    co = [r for r in mine if r[_I_CO] > 0]
+    leave = any(ctx.leave(i) for i in sorted(psents)[:6])
+    return [float(min(len(co), 5)),
+            max((r[_I_DEST] for r in co), default=0.0), max((r[_I_FROM] for r in co), default=0.0), float(leave)]
 
 
 def _paragraphs(text: str, sentences: list[Sentence]) -> list[int]:

@@ -17,7 +17,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .candidates import FEATURES, PERSON_FEATURES
+from .candidates import FEATURES, PERSON_FEATURES, REFERENCE_FEATURES
 from .scorer import DESTINATION, PAIR_CALIBRATION, PAIR_MODEL, PLAYER_MODEL, SELLER, Ensemble, ModelScorer
 
 PARAMS = {
@@ -161,13 +161,15 @@ def train_scorer(articles: list[Article], sc) -> ModelScorer:
     return ModelScorer(_booster(pr, py, FEATURES, pw, PAIR_CLASSES), None, _booster(hr, hy, PERSON_FEATURES, hw))
 
 
-_REFERENCE = [FEATURES.index("p_tm_full"), FEATURES.index("p_tm_surname")]
+_REFERENCE = [(FEATURES.index(k), 0.0 if k in ("p_tm_full", "p_tm_surname") else -1.0)
+              for k in REFERENCE_FEATURES]
 
 
 def _unknown(row: list[float]) -> list[float]:
     out = list(row)
-    for i in _REFERENCE:
-        out[i] = 0.0
+    for i, v in _REFERENCE:
+        if i < len(out):
+            out[i] = v
     return out
 
 
