@@ -30,6 +30,8 @@ def assemble_rumours(a, probs, confidence=lambda p: p, sellers=None) -> list[Rum
         r.confidence = round(confidence(p), 3)
         if r.fee is None:
             r.fee = _nearby_fee(a, cand, r)
+        if r.status == "rumour":
+            r.status = _status_elsewhere(a, cand, r)
         best = seller.get(id(cand.person))
         if best and best[0] != r.to_club_id and r.deal_type != "renewal":
             r.from_club_id, r.from_club = best[0], a.names.get(best[0])
@@ -70,6 +72,25 @@ def _new_rumour(a, cand: Candidate) -> Rumour | None:
                   from_club_id=from_id, to_club_id=to_id, fee=fee,
                   deal_type=deal_type_for(stext, fee.kind if fee else None, False),
                   status=status_for(stext), evidence=a.sentences[sents[0]].text if sents else "")
+
+
+def _status_elsewhere(a, cand: Candidate, r: Rumour) -> str:
+    """A rumour whose own sentences carry no status cue: the first cue in the other sentences naming
+    the player, about him alone and no club but the pair's ("X e ufficialmente un nuovo giocatore")."""
+    sent_of = _sentence_index(a.sentences)
+    own = sorted({sent_of(s) for s, _ in cand.person.spans})
+    if not own:
+        return r.status
+    others = {sent_of(s) for s, _, p in a.mentions if p is not cand.person}
+    allowed = {r.to_club_id, r.from_club_id, None}
+    foreign = {sent_of(c.start) for c in a.clubs if c.club_id not in allowed}
+    texts = [a.folded[a.sentences[i].start:a.sentences[i].end] for i in own if i not in others and i not in foreign]
+    st = status_for(texts) if texts else r.status
+    return st if st in _ELSEWHERE else r.status
+
+
+# talks and bids elsewhere in the article are often another club's: only an outcome is carried over
+_ELSEWHERE = ("completed", "agreed", "denied")
 
 
 _PRICE_KINDS = ("fee", "option", "loan_fee", "clause")
