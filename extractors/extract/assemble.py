@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import replace
 
 from .candidates import Candidate
-from .deal import deal_type_for, status_for
+from .deal import deal_type_for, outcome_of, status_for
 from .model import Rumour
 from .moves import _pick_fee, _sentence_index
 
@@ -26,7 +26,8 @@ def assemble_rumours(a, probs, confidence=lambda p: p, sellers=None) -> list[Rum
     for cand, p in chosen:
         if cand.club is None and id(cand.person) in with_club:
             continue        # a named destination says more than "he may leave"
-        r = replace(cand.rule) if cand.rule else _new_rumour(a, cand)
+        r = replace(cand.rule, status=getattr(cand.rule, "reported_status", cand.rule.status)) if cand.rule \
+            else _new_rumour(a, cand)
         r.confidence = round(confidence(p), 3)
         if r.fee is None:
             r.fee = _nearby_fee(a, cand, r)
@@ -36,7 +37,33 @@ def assemble_rumours(a, probs, confidence=lambda p: p, sellers=None) -> list[Rum
         if best and best[0] != r.to_club_id and r.deal_type != "renewal":
             r.from_club_id, r.from_club = best[0], a.names.get(best[0])
         out.append(r)
+    _lost_to_rival(a, out)
     return out
+
+
+def _lost_to_rival(a, rumours: list[Rumour]) -> None:
+    """A player whose move to one club is completed is lost to his other suitors: their rumours,
+    still interest or talks, are denied (conventions: deals lost to competitors).  Not when the
+    completion is read from a sentence that also names the suitor (a round-up of several moves)."""
+    done: dict[str, list[tuple[str, set]]] = {}
+    for r in rumours:
+        if r.status == "completed" and r.to_club_id and r.deal_type != "renewal":
+            done.setdefault(r.player_key, []).append((r.to_club_id, _clubs_in_evidence(a, r)))
+    for r in rumours:
+        wins = done.get(r.player_key)
+        if not wins or not r.to_club_id or r.to_club_id == r.from_club_id or r.status not in ("rumour", "negotiating"):
+            continue
+        if all(r.to_club_id != club and r.to_club_id not in named for club, named in wins):
+            r.status = "denied"
+
+
+def _clubs_in_evidence(a, r: Rumour) -> set:
+    """The clubs named in the sentence a rumour's evidence is (all clubs when it is not found)."""
+    sent_of = _sentence_index(a.sentences)
+    idx = next((i for i, s in enumerate(a.sentences) if s.text == r.evidence), None)
+    if idx is None:
+        return {c.club_id for c in a.clubs}
+    return {c.club_id for c in a.clubs if sent_of(c.start) == idx}
 
 
 SELLER_THRESHOLD = 0.1      # on the pair model's seller class; from-club accuracy in cross-validation: 0.05: 0.704, 0.1: 0.704, 0.15: 0.690, 0.2: 0.685
@@ -71,7 +98,7 @@ def _new_rumour(a, cand: Candidate) -> Rumour | None:
                   to_club=a.names.get(to_id) if to_id else None,
                   from_club_id=from_id, to_club_id=to_id, fee=fee,
                   deal_type=deal_type_for(stext, fee.kind if fee else None, False),
-                  status=status_for(stext), evidence=a.sentences[sents[0]].text if sents else "")
+                  status=status_for(stext, outcome_of), evidence=a.sentences[sents[0]].text if sents else "")
 
 
 def _status_elsewhere(a, cand: Candidate, r: Rumour) -> str:
@@ -85,7 +112,7 @@ def _status_elsewhere(a, cand: Candidate, r: Rumour) -> str:
     allowed = {r.to_club_id, r.from_club_id, None}
     foreign = {sent_of(c.start) for c in a.clubs if c.club_id not in allowed}
     texts = [a.folded[a.sentences[i].start:a.sentences[i].end] for i in own if i not in others and i not in foreign]
-    st = status_for(texts) if texts else r.status
+    st = status_for(texts, outcome_of) if texts else r.status
     return st if st in _ELSEWHERE else r.status
 
 
