@@ -41,13 +41,16 @@ def assemble_rumours(a, probs, confidence=lambda p: p, sellers=None) -> list[Rum
     return out
 
 
+_WON = ("completed",)
+
+
 def _lost_to_rival(a, rumours: list[Rumour]) -> None:
     """A player whose move to one club is completed is lost to his other suitors: their rumours,
     still interest or talks, are denied (conventions: deals lost to competitors).  Not when the
     completion is read from a sentence that also names the suitor (a round-up of several moves)."""
     done: dict[str, list[tuple[str, set]]] = {}
     for r in rumours:
-        if r.status == "completed" and r.to_club_id and r.deal_type != "renewal":
+        if r.status in _WON and r.to_club_id and r.deal_type != "renewal":
             done.setdefault(r.player_key, []).append((r.to_club_id, _clubs_in_evidence(a, r)))
     for r in rumours:
         wins = done.get(r.player_key)
