@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import replace
 
 from .candidates import FEATURES, Candidate
-from .deal import deal_type_for, status_for
+from .deal import deal_type_for, outcome_of, status_for
 from .model import Rumour
 from .moves import _pick_fee, _sentence_index
 
@@ -27,10 +27,13 @@ def assemble_rumours(a, probs, confidence=lambda p: p, sellers=None) -> list[Rum
     for cand, p in chosen:
         if cand.club is None and id(cand.person) in with_club:
             continue        # a named destination says more than "he may leave"
-        r = replace(cand.rule) if cand.rule else _new_rumour(a, cand)
+        r = replace(cand.rule, status=getattr(cand.rule, "reported_status", cand.rule.status)) if cand.rule \
+            else _new_rumour(a, cand)
         r.confidence = round(confidence(p), 3)
         if r.fee is None:
             r.fee = _nearby_fee(a, cand, r)
+        if r.status == "rumour":
+            r.status = _status_elsewhere(a, cand, r)
         best = seller.get(id(cand.person))
         if best and best[0] != r.to_club_id and r.deal_type != "renewal":
             r.from_club_id, r.from_club = best[0], a.names.get(best[0])
@@ -40,6 +43,7 @@ def assemble_rumours(a, probs, confidence=lambda p: p, sellers=None) -> list[Rum
             if cur and cur != r.to_club_id:
                 r.from_club_id, r.from_club = cur, a.names.get(cur)
         out.append(r)
+    _lost_to_rival(a, out)
     return out
 
 
@@ -52,6 +56,34 @@ def _reference_clubs(a) -> dict[int, str]:
     (five seeds' mean) when it fills a from-club left empty."""
     return {id(c.person): c.club.club_id for c, row in zip(a.candidates.candidates, a.candidates.rows)
             if c.club is not None and row[_TM_CURRENT] == 1.0}
+
+
+_WON = ("completed",)
+
+
+def _lost_to_rival(a, rumours: list[Rumour]) -> None:
+    """A player whose move to one club is completed is lost to his other suitors: their rumours,
+    still interest or talks, are denied (conventions: deals lost to competitors).  Not when the
+    completion is read from a sentence that also names the suitor (a round-up of several moves)."""
+    done: dict[str, list[tuple[str, set]]] = {}
+    for r in rumours:
+        if r.status in _WON and r.to_club_id and r.deal_type != "renewal":
+            done.setdefault(r.player_key, []).append((r.to_club_id, _clubs_in_evidence(a, r)))
+    for r in rumours:
+        wins = done.get(r.player_key)
+        if not wins or not r.to_club_id or r.to_club_id == r.from_club_id or r.status not in ("rumour", "negotiating"):
+            continue
+        if all(r.to_club_id != club and r.to_club_id not in named for club, named in wins):
+            r.status = "denied"
+
+
+def _clubs_in_evidence(a, r: Rumour) -> set:
+    """The clubs named in the sentence a rumour's evidence is (all clubs when it is not found)."""
+    sent_of = _sentence_index(a.sentences)
+    idx = next((i for i, s in enumerate(a.sentences) if s.text == r.evidence), None)
+    if idx is None:
+        return {c.club_id for c in a.clubs}
+    return {c.club_id for c in a.clubs if sent_of(c.start) == idx}
 
 
 SELLER_THRESHOLD = 0.1      # on the pair model's seller class; from-club accuracy in cross-validation: 0.05: 0.704, 0.1: 0.704, 0.15: 0.690, 0.2: 0.685
@@ -86,7 +118,26 @@ def _new_rumour(a, cand: Candidate) -> Rumour | None:
                   to_club=a.names.get(to_id) if to_id else None,
                   from_club_id=from_id, to_club_id=to_id, fee=fee,
                   deal_type=deal_type_for(stext, fee.kind if fee else None, False),
-                  status=status_for(stext), evidence=a.sentences[sents[0]].text if sents else "")
+                  status=status_for(stext, outcome_of), evidence=a.sentences[sents[0]].text if sents else "")
+
+
+def _status_elsewhere(a, cand: Candidate, r: Rumour) -> str:
+    """A rumour whose own sentences carry no status cue: the first cue in the other sentences naming
+    the player, about him alone and no club but the pair's ("X e ufficialmente un nuovo giocatore")."""
+    sent_of = _sentence_index(a.sentences)
+    own = sorted({sent_of(s) for s, _ in cand.person.spans})
+    if not own:
+        return r.status
+    others = {sent_of(s) for s, _, p in a.mentions if p is not cand.person}
+    allowed = {r.to_club_id, r.from_club_id, None}
+    foreign = {sent_of(c.start) for c in a.clubs if c.club_id not in allowed}
+    texts = [a.folded[a.sentences[i].start:a.sentences[i].end] for i in own if i not in others and i not in foreign]
+    st = status_for(texts, outcome_of) if texts else r.status
+    return st if st in _ELSEWHERE else r.status
+
+
+# talks and bids elsewhere in the article are often another club's: only an outcome is carried over
+_ELSEWHERE = ("completed", "agreed", "denied")
 
 
 _PRICE_KINDS = ("fee", "option", "loan_fee", "clause")

@@ -22,6 +22,16 @@ _HYPOTHETICAL = re.compile(r"\b(?:could|may|might|would|plan|plans|planning|lini
                            r"studia|studiando|estudia|estudiando|pensa|piensa|envisage|"
                            r"potrebbe|potrebbero|possibile|eventuale|ipotesi|podria|podrian|posible|eventual|"
                            r"pourrait|pourraient|eventuelle|possible)\b")
+# a completion only in prospect: "could be ready to swoop", "set to complete", "in caso di cessione di",
+# "in attesa della possibile cessione", "once he is confirmed", "annuncera l'acquisto"
+_NOT_YET = re.compile(_HYPOTHETICAL.pattern[:-3] + r"|set to|close to|closing in on|once|if|in caso di|in attesa|"
+                      r"nell'attesa|qualora|vicin\w*|pronto a|pronti a|vuole|vogliono|cerca di|en caso de|a la espera|"
+                      r"en cas de|annuncer\w*|ufficializzer\w*|anunciara|annoncera|will|to be|diventera|sara|saranno|sera|seront|"
+                      r"deviendra|se convertira|presto|a breve|soon|bientot|pronto sera)\b"
+                      r"(?:(?!\b(?:ma|but|pero|mais)\b).)*$")
+# "want to sign", "will join", "could seal", "not signed": an infinitive or a modal right before the cue
+_INFINITIVE = re.compile(r"\b(?:to|will|would|could|can|cannot|may|might|must|not|never|non|no|pas)\s+$")
+_IDIOM_AFTER = re.compile(r"\s+(?:tempo|time|tiempo|temps)\b")
 _NEGATED_AGREEMENT = re.compile(r"(?:non|not|no|sin|pas|senza|without)\s+(?:\w+\s+){0,2}(?:accordo|agreement|acuerdo|accord)")
 
 
@@ -30,20 +40,50 @@ _STATUS_KINDS = ("DENIED", "COMPLETED", "AGREED", "NEGOTIATING")
 
 @lru_cache(maxsize=8192)
 def status_of(folded_sentence: str) -> str | None:
-    """The strongest status cue in one sentence (None when it has none)."""
-    s = folded_sentence
-    if not lexicon.has_any(_STATUS_KINDS, s):
+    """The strongest status cue in one sentence (None when it has none).
+
+    The raw cue reading: the pair model's st_* features and the rules' own rumours (rule_status)
+    are read with it, so the trained model does not move when the reported status is refined."""
+    return _status(folded_sentence, False)
+
+
+@lru_cache(maxsize=8192)
+def outcome_of(folded_sentence: str) -> str | None:
+    """The status a sentence reports: `status_of`, except that a completion cue only in prospect
+    ("set to complete", "in caso di cessione di", "annuncera l'acquisto") is no completion."""
+    return _status(folded_sentence, True)
+
+
+# cues read only for the reported status (lexicon OUTCOME_*): kept out of the pair model's features
+_RAW = {k: (k,) for k in ("DENIED", "COMPLETED", "AGREED", "NEGOTIATING")}
+_OUTCOME = {k: (k, "OUTCOME_" + k) for k in _RAW}
+_OUTCOME_KINDS = _STATUS_KINDS + tuple("OUTCOME_" + k for k in _STATUS_KINDS)
+
+
+def _cues(kinds: tuple[str, ...], s: str):
+    if len(kinds) == 1:
+        return lexicon.cue_regex(kinds[0]).finditer(s) if lexicon.has(kinds[0], s) else ()
+    return lexicon.any_regex(kinds).finditer(s) if lexicon.has_any(kinds, s) else ()
+
+
+def _status(s: str, prospects: bool) -> str | None:
+    kinds = _OUTCOME if prospects else _RAW
+    if not lexicon.has_any(_OUTCOME_KINDS if prospects else _STATUS_KINDS, s):
         return None         # no cue of any status kind (one pass instead of four)
-    for m in (lexicon.cue_regex("DENIED").finditer(s) if lexicon.has("DENIED", s) else ()):
+    for m in _cues(kinds["DENIED"], s):
         pre = s[max(0, m.start() - 25):m.start()]
         if not re.search(r"(?:cannot|can't|could not|couldn't|non puo|non possono|no puede|ne peut)\s+(?:\w+\s+)?$", pre) \
                 and not _NEGATED_DENIAL.search(pre):
             return "denied"
-    if lexicon.has("COMPLETED", s):
-        return "completed"
-    if lexicon.has("AGREED", s) and not _NEGATED_AGREEMENT.search(s):
+    for m in _cues(kinds["COMPLETED"], s):
+        if prospects and _IDIOM_AFTER.match(s, m.end()):
+            continue        # "ha preso tempo", "took time": no move
+        if not prospects or not (_NOT_YET.search(s[max(0, m.start() - 40):m.start()])
+                                 or _INFINITIVE.search(s[max(0, m.start() - 12):m.start()])):
+            return "completed"
+    if lexicon.has_any(kinds["AGREED"], s) and not _NEGATED_AGREEMENT.search(s):
         return "agreed"
-    for m in (lexicon.cue_regex("NEGOTIATING").finditer(s) if lexicon.has("NEGOTIATING", s) else ()):
+    for m in _cues(kinds["NEGOTIATING"], s):
         if _HYPOTHETICAL_BID.match(m.group(0)) and _HYPOTHETICAL.search(s[max(0, m.start() - 45):m.start()]):
             continue        # "could swoop", "lining up a bid", "linked with a bid": interest, not a bid made
         return "negotiating"
@@ -60,10 +100,11 @@ _PENDING = re.compile(
     r"en attente de|reste (?:a|plus qu'a) (?:officialiser|passer la visite)|visite medicale (?:prevue|programmee))")
 
 
-def status_for(sentences: list[str]) -> str:
+def status_for(sentences: list[str], read=status_of) -> str:
     """Status of a rumour: the first evidence sentence with a cue decides; a denial anywhere wins;
-    a completion with a formality still pending ("only the medical is missing") is agreed."""
-    found = [status_of(s) for s in sentences]
+    a completion with a formality still pending ("only the medical is missing") is agreed.
+    `read` is the per-sentence reader: `status_of` (raw cues, the model's features) or `outcome_of`."""
+    found = [read(s) for s in sentences]
     if "denied" in found:
         return "denied"
     for st in found:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import lexicon
-from .deal import deal_type_for, status_for, status_of
+from .deal import deal_type_for, outcome_of, status_for, status_of
 from .fees import KIND_PRIORITY, FeeMention
 from .model import ClubMention, Fee, Rumour
 from .people import Person
@@ -596,15 +596,19 @@ def _rumour(a: _Article, pid: int, to_id: str | None, r: _Rec, has) -> Rumour | 
     stext = [a.folded[a.sentences[i].start:a.sentences[i].end] for i in sents]
     if r.loan_list:
         fee, deal, status = _listed_loan_terms(a, sents, stext, has)
+        reported = status
     else:
-        fee, deal, status = _reported_terms(a, pid, to_id, r, sents, stext, has)
+        fee, deal, status, reported = _reported_terms(a, pid, to_id, r, sents, stext, has)
     conf = min(0.95, 0.35 + 0.15 * r.weight + (0.1 if from_id else 0) + (0.1 if fee else 0))
     names = a.names
-    return Rumour(player=r.person.name, player_key=r.person.key,
-                  from_club=names.get(from_id) if from_id else None,
-                  to_club=names.get(to_id) if to_id else None,
-                  from_club_id=from_id, to_club_id=to_id, fee=fee, deal_type=deal,
-                  status=status, confidence=round(conf, 3), evidence=a.sentences[sents[0]].text if sents else "")
+    rum = Rumour(player=r.person.name, player_key=r.person.key,
+               from_club=names.get(from_id) if from_id else None,
+               to_club=names.get(to_id) if to_id else None,
+               from_club_id=from_id, to_club_id=to_id, fee=fee, deal_type=deal,
+               status=status, confidence=round(conf, 3), evidence=a.sentences[sents[0]].text if sents else "")
+    # `status` (raw cues) is a feature of the pair model; the status finally reported is read with `outcome_of`
+    rum.reported_status = reported
+    return rum
 
 
 def _listed_loan_terms(a: _Article, sents: list[int], stext: list[str], has) -> tuple[Fee | None, str, str]:
@@ -624,14 +628,16 @@ def _fee_candidates(a: _Article, pid: int, to_id: str | None, sents: list[int]) 
 
 
 def _reported_terms(a: _Article, pid: int, to_id: str | None, r: _Rec, sents: list[int], stext: list[str],
-                    has) -> tuple[Fee | None, str | None, str]:
-    """(fee, deal type, status) of a pair from its sentences."""
+                    has) -> tuple[Fee | None, str | None, str, str]:
+    """(fee, deal type, status, reported status) of a pair from its sentences: the status from the
+    raw cues (`status_of`, a feature of the pair model) and the one reported (`outcome_of`)."""
     cands = _fee_candidates(a, pid, to_id, sents)
     fee = _pick_fee(cands, stext, has)
     fee_sub = next((f.sub for f in cands if fee is not None and f.fee is fee), None)
     direct = sorted(set(r.direct))
     dtext = [r.windows.get(i) or a.folded[a.sentences[i].start:a.sentences[i].end] for i in direct] or stext
     status = _race_status(a, dtext, direct, to_id)
+    reported = _race_status(a, dtext, direct, to_id, outcome_of)
     fee_kind = fee.kind if fee else None
     if fee_sub == "value" or (fee_sub == "asking" and status == "rumour" and _suitors(a.recs, pid) > 1):
         # the seller's price, with several clubs merely interested, is no deal of this suitor's
@@ -639,17 +645,17 @@ def _reported_terms(a: _Article, pid: int, to_id: str | None, r: _Rec, sents: li
     deal = deal_type_for(stext, fee_kind, r.renewal, has)
     if fee is not None and deal in ("loan", None) and fee.kind == "option":
         deal = "loan_with_option" if has("LOAN", " ".join(stext)) else deal
-    return fee, deal, status
+    return fee, deal, status, reported
 
 
-def _race_status(a: _Article, dtext: list[str], direct: list[int], to_id: str | None) -> str:
+def _race_status(a: _Article, dtext: list[str], direct: list[int], to_id: str | None, read=status_of) -> str:
     """The status read from the pair's sentences, corrected when a club beats another to the player."""
-    status = status_for(dtext)
+    status = status_for(dtext, read)
     race = _race_role(a.folded, a.sentences, a.by_sent_clubs, direct, to_id)
     if race == "loser":
         return "denied"
     if race == "winner" and status in ("denied", "rumour", "negotiating"):
-        rest = [status_of(_BEAT.sub(" ", t)) for t in dtext]
+        rest = [read(_BEAT.sub(" ", t)) for t in dtext]
         return next((x for x in rest if x and x != "denied"), "agreed")
     return status
 

@@ -109,3 +109,8 @@ DEMONYM = ("italian|uruguayan|brazilian|argentine|argentinian|frenchman|spaniard
            "forward|striker|winger|midfielder|defender|goalkeeper|keeper|attacker|player|captain")
 ANAPHOR = "the player|the striker|the defender|the midfielder|the winger|the forward|the keeper|the goalkeeper|him|he|his|the youngster|the international"
 NEG = "not|no|never|n't|nor|without"
+
+# cues read only for the reported status (deal.outcome_of), not for the pair model's features
+OUTCOME_COMPLETED = "sign|signs|signing of|have signed|completed the signing|is now a|latest arrival|new arrival"
+OUTCOME_DENIED = "said no|has said no|turned his back on|opted against|will stay at"
+OUTCOME_NEGOTIATING = "finishing touches|stalls|stalled|in advanced talks|agreeing terms|personal terms being"

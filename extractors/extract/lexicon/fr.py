@@ -72,3 +72,7 @@ DEMONYM = ("italien*|uruguayen*|bresilien*|argentin*|francais*|espagnol*|portuga
            "numero 10|numero 9|gaucher|droitier")
 ANAPHOR = "le joueur|l'attaquant|le milieu|le defenseur|le grec|lui|il"
 NEG = "ne|pas|aucun|aucune|jamais|sans|plus"
+
+# cues read only for the reported status (deal.outcome_of), not for the pair model's features
+OUTCOME_COMPLETED = "nouvelle recrue|a paraphe|est officiellement|s'est officiellement"
+OUTCOME_DENIED = "a dit non|ne viendra pas|n'ira pas"

@@ -118,3 +118,13 @@ DEMONYM = ("italian*|uruguaian*|uruguagi*|brasilian*|argentin*|frances*|spagnol*
            "mezzala|laterale|ragazzo|giovane|baby|numero dieci|numero nove|nazionale|jolly|capitano")
 ANAPHOR = "il giocatore|il calciatore|il difensore|il centrocampista|l'attaccante|il portiere|il classe|lui|lo|l'esterno|il terzino|il ragazzo|il centrale"
 NEG = "non|nessun|nessuna|mai|zero|ne"
+
+# cues read only for the reported status (deal.outcome_of), not for the pair model's features
+OUTCOME_COMPLETED = ("passato al|passato alla|passato all'|passato ai|neo giocatore|neoacquisto|nuovo acquisto|"
+                     "gli arrivi di|arrivi di|gli acquisti di|acquisti del|acquisti di|le cessioni|ultime cessioni|"
+                     "riscattato|ha riscattato|riscattati|riscattata|aver acquistato|ha annunciato|"
+                     "rinnovato il contratto|aver rinnovato|prendono|ha chiuso per|e approdato|si e unito")
+OUTCOME_DENIED = "tramonta|mancato arrivo|non apre|resta bloccato|non se ne fara nulla"
+OUTCOME_AGREED = "chiusa la questione|cosa fatta|aspettano solo|aspetta solo"
+OUTCOME_NEGOTIATING = ("passi sempre piu spediti|prova a chiudere|ben avviato|si lavora al|si lavora per|pista calda|"
+                       "incontra l'agente|incontra l'entourage|distanza tra|ancora distanza")
