@@ -54,11 +54,12 @@ FEATURES = (
     "nearest_person_is_p", "nearest_club_is_c", "attached", "dest_before", "from_cue", "history",
     "same_line", "p_share_of_c", "c_share_of_p", "short_line", "co_head",
     "st_denied", "st_completed", "st_agreed", "st_negotiating", "st_first", "st_head", "loan_cue", "free_cue",
-    "renewal_cue", "sent_gap", "same_para", "c_tm_current", "c_tm_country", "p_tm_cur_in_article",
+    "renewal_cue", "sent_gap", "same_para", "c_tm_current", "c_tm_country", "p_tm_cur_in_article", "p_tm_last_season",
     "p_co_clubs", "p_any_dest", "p_any_from", "p_leave_cue",
 )
 # the features read from the transfermarkt reference (learn.py trains on every row again without them)
-REFERENCE_FEATURES = ("p_tm_full", "p_tm_surname", "p_tm_cur_in_article", "c_tm_current", "c_tm_country")
+REFERENCE_FEATURES = ("p_tm_full", "p_tm_surname", "p_tm_cur_in_article", "c_tm_current", "c_tm_country",
+                      "p_tm_last_season")
 STATUS_CUES = ("denied", "completed", "agreed", "negotiating")
 
 
@@ -121,30 +122,36 @@ class _Ctx:
         self.club_flags = {k: self._club_flags(v) for k, v in self.clubs_by_id.items()}
         self._status: dict[int, str | None] = {}
         self.head_status = self.status(self.head) if self.head >= 0 else None
-        self._tm: dict[int, str | None] = {}
+        self._tm: dict[int, tuple[str | None, float]] = {}
         self._leave: dict[int, bool] = {}
         self._article_tm: set[str] | None = None
 
     def tm_current(self, p: Person) -> str | None:
         """Our club id of the current club, in the reference, of the transfermarkt player the
         person links to (None: unlinked, no reference, or a club clubs.csv does not map)."""
+        return self.tm_link(p)[0]
+
+    def tm_link(self, p: Person) -> tuple[str | None, float]:
+        """(tm_current, the linked player's last season in the reference or -1): a footballer whose
+        last season is long past is most often a coach, director or pundit now."""
         k = id(p)
-        cur = self._tm.get(k, False)
-        if cur is not False:
-            return cur
+        got = self._tm.get(k)
+        if got is not None:
+            return got
         if self._article_tm is None:          # once per article: the reference and the article's clubs
             from extractors.tmref.clubmap import to_tm
             self._links = _links()
             self._article_tm = to_tm(self.clubs_by_id) if self._links is not None else set()
-        cur = None
+        got = (None, -1.0)
         if self._links is not None:
             from extractors.tmref.linker import link_in
             ref, by_id, to_ours = self._links
             pid = link_in(ref, p.name, tm_clubs=self._article_tm, position=p.position, birth_year=p.birth_year)
             if pid is not None:
-                cur = to_ours.get(by_id[pid].current_club_id)
-        self._tm[k] = cur
-        return cur
+                c = by_id[pid]
+                got = (to_ours.get(c.current_club_id), float(c.last_season or -1))
+        self._tm[k] = got
+        return got
 
     def leave(self, i: int) -> bool:
         v = self._leave.get(i)
@@ -251,13 +258,13 @@ def build(text: str, folded: str, sentences: list[Sentence], clubs: list[ClubMen
         if not ctx.clubs_by_id:
             continue        # a story that names no club at all reports no move (off-topic pages)
         mine = []
-        cur = ctx.tm_current(p)
+        cur, last_season = ctx.tm_link(p)
         for cid in club_ids + [None]:
             cms = ctx.clubs_by_id.get(cid) if cid else None
             cand = Candidate(p, cms[0] if cms else None, p_rules.get(cid))
             pair = _pair_row(ctx, p, cid, cand)
             mine.append(base + _club_row(ctx, cid, p, p_rules) + pair + _status_row(ctx, cand.sentences)
-                        + _gap_row(ctx, psents, cid) + _tm_row(ctx, cur, cid))
+                        + _gap_row(ctx, psents, cid) + _tm_row(ctx, cur, cid) + [last_season])
             cands.append(cand)
         agg = _person_clubs_row(ctx, psents, mine)
         rows.extend(r + agg for r in mine)
