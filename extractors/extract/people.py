@@ -224,6 +224,10 @@ def _name_candidates(text: str, folded: str, runs: list[list[_Tok]],
 
 def _piece_name(text: str, piece: list[_Tok], reject: frozenset[str], lower_folded: set[str],
                 sent_starts: set[int]) -> tuple[int, int, list[str], bool] | None:
+    if _all_caps(piece):
+        piece = _caps_name_part(piece)
+        if not piece:
+            return None
     words_ = [_strip_possessive(m.group(0)) for m in piece]
     start = piece[0].start()
     end = piece[-1].start() + len(words_[-1])
@@ -244,6 +248,45 @@ def _piece_name(text: str, piece: list[_Tok], reject: frozenset[str], lower_fold
     if len(words_) > 4:
         return None
     return start, end, words_, initial
+
+
+def _all_caps(piece: list[_Tok]) -> bool:
+    """Every word of the piece is written in capitals ("RIPRENDERE LUKAKU", a shouted headline)."""
+    return all(len(m.group(0)) > 1 and m.group(0).isupper() for m in piece)
+
+
+_NAME_TOKENS: list = [None, frozenset()]     # [reference, every folded word of its players' names]
+
+
+def _name_tokens() -> frozenset[str] | None:
+    """Every word of a footballer's name in the transfermarkt reference; None without a reference."""
+    from extractors import tmref
+
+    ref = tmref.reference()
+    if ref is None:
+        return None
+    if _NAME_TOKENS[0] is not ref:
+        toks = {t for k in ref.by_name for t in k.split()}
+        toks |= {t for k in ref.by_surname for t in k.split()}
+        _NAME_TOKENS[:] = [ref, frozenset(toks)]
+    return _NAME_TOKENS[1]
+
+
+def _caps_name_part(piece: list[_Tok]) -> list[_Tok]:
+    """In a run of capitals, case says nothing: the common words of the headline ("RIPRENDERE",
+    "CESSIONI UFFICIALI") are capitalised like the name. The words before the first word of a
+    footballer's name in the reference are cut, and so are particles left at the front ("RISCATTO
+    DI ANGUISSA" -> "ANGUISSA"); with no such word at all the piece is no name. Without a
+    reference the piece is kept."""
+    names = _name_tokens()
+    if names is None:
+        return piece
+    i = 0
+    while i < len(piece) and fold(_strip_possessive(piece[i].group(0))) not in names:
+        i += 1
+    while 0 < i < len(piece) - 1 and fold(piece[i].group(0)) in PARTICLES:
+        i += 1
+    return piece[i:]
 
 
 def _known_surname(folded_word: str) -> bool:
@@ -303,8 +346,19 @@ def _common_display(text: str, persons: dict[str, "Person"]) -> None:
             w = text[s:e]
             counts[w] = counts.get(w, 0) + 1
         best = max(counts.items(), key=lambda kv: (kv[1], len(kv[0].split())))
-        if best[0] != p.name and best[1] > counts.get(p.name, 0) and fold(best[0]).split() == p.tokens[:1]:
+        if best[0] != p.name and best[1] > counts.get(p.name, 0) and fold(best[0]).split() == p.tokens[:1] \
+                and _known_by_one_name(p.tokens[0]):
             p.name = best[0]
+
+
+def _known_by_one_name(folded_word: str) -> bool:
+    """A footballer of the transfermarkt reference is named by this one word ("Rafinha"); True
+    without a reference. A first name written alone most often ("Aaron ... Aaron Mooy") is
+    familiarity, not the name he is known by: the full name stays."""
+    from extractors import tmref
+
+    ref = tmref.reference()
+    return ref is None or bool(ref.by_name.get(folded_word))
 
 
 _RX_LIST_SEP = re.compile(r"\s*(?:,\s*|\s(?:e|ed|y|et|and|o|or|ou|&)\s+(?:a\s+)?|,\s*(?:e|y|et|and)\s+(?:a\s+)?)$")
@@ -385,6 +439,12 @@ def _is_initial(text: str, start: int, sent_starts: set[int]) -> bool:
                                                                or any(x in sent_starts for x in range(start - 3, start)))
 
 
+# position nouns as fold() writes them ("centre half"; POSITIONS keys keep the hyphen), with the
+# compounds POSITIONS lacks: a capitalised one before a name is a role, not a first name
+_SPACED_POSITIONS = frozenset({k.replace("-", " ") for k in POSITIONS if "-" in k}
+                              | {"centre half", "center half", "centre forward", "center forward", "second striker"})
+
+
 def _split_run(run: list[re.Match], reject: frozenset[str]) -> list[list[re.Match]]:
     pieces: list[list[re.Match]] = []
     cur: list[re.Match] = []
@@ -392,7 +452,7 @@ def _split_run(run: list[re.Match], reject: frozenset[str]) -> list[list[re.Matc
     for m in run:
         w = _strip_possessive(m.group(0))
         f = fold(w)
-        if (f in reject or f in STREET_WORDS) and f not in LEAD_PARTICLES:
+        if (f in reject or f in STREET_WORDS or f in _SPACED_POSITIONS) and f not in LEAD_PARTICLES:
             if cur:
                 pieces.append(cur)
             cur = []
