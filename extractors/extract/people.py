@@ -347,18 +347,26 @@ def _common_display(text: str, persons: dict[str, "Person"]) -> None:
             counts[w] = counts.get(w, 0) + 1
         best = max(counts.items(), key=lambda kv: (kv[1], len(kv[0].split())))
         if best[0] != p.name and best[1] > counts.get(p.name, 0) and fold(best[0]).split() == p.tokens[:1] \
-                and _known_by_one_name(p.tokens[0]):
+                and not _given_name_only(p.tokens[0]):
             p.name = best[0]
 
 
-def _known_by_one_name(folded_word: str) -> bool:
-    """A footballer of the transfermarkt reference is named by this one word ("Rafinha"); True
-    without a reference. A first name written alone most often ("Aaron ... Aaron Mooy") is
-    familiarity, not the name he is known by: the full name stays."""
+def _given_name_only(folded_word: str) -> bool:
+    """The word is the first name of footballers of the transfermarkt reference and none is known
+    by it alone: a first name written alone most often ("Aaron ... Aaron Mooy") is familiarity, not
+    the name he is known by, so the full name stays. False without a reference, or for a word the
+    reference does not know as a first name ("Rafinha", a nickname)."""
     from extractors import tmref
 
     ref = tmref.reference()
-    return ref is None or bool(ref.by_name.get(folded_word))
+    if ref is None:
+        return False
+    if _FIRST_NAMES[0] is not ref:
+        _FIRST_NAMES[:] = [ref, frozenset(fold(c.first_name) for c in ref.players if c.first_name)]
+    return folded_word in _FIRST_NAMES[1] and not ref.by_name.get(folded_word)
+
+
+_FIRST_NAMES: list = [None, frozenset()]     # [reference, the folded first names of its players]
 
 
 _RX_LIST_SEP = re.compile(r"\s*(?:,\s*|\s(?:e|ed|y|et|and|o|or|ou|&)\s+(?:a\s+)?|,\s*(?:e|y|et|and)\s+(?:a\s+)?)$")
