@@ -51,13 +51,16 @@ def status_of(folded_sentence: str) -> str | None:
 def outcome_of(folded_sentence: str) -> str | None:
     """The status a sentence reports: `status_of`, except that a completion cue only in prospect
     ("set to complete", "in caso di cessione di", "annuncera l'acquisto") is no completion."""
+    if status_of(folded_sentence) is None and not lexicon.has_any(_OUTCOME_ONLY, folded_sentence):
+        return None         # its filters only ever drop cues that status_of keeps: nothing to read
     return _status(folded_sentence, True)
 
 
 # cues read only for the reported status (lexicon OUTCOME_*): kept out of the pair model's features
 _RAW = {k: (k,) for k in ("DENIED", "COMPLETED", "AGREED", "NEGOTIATING")}
 _OUTCOME = {k: (k, "OUTCOME_" + k) for k in _RAW}
-_OUTCOME_KINDS = _STATUS_KINDS + tuple("OUTCOME_" + k for k in _STATUS_KINDS)
+_OUTCOME_ONLY = tuple("OUTCOME_" + k for k in _STATUS_KINDS)
+_OUTCOME_KINDS = _STATUS_KINDS + _OUTCOME_ONLY
 
 
 def _cues(kinds: tuple[str, ...], s: str):

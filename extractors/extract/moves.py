@@ -636,8 +636,9 @@ def _reported_terms(a: _Article, pid: int, to_id: str | None, r: _Rec, sents: li
     fee_sub = next((f.sub for f in cands if fee is not None and f.fee is fee), None)
     direct = sorted(set(r.direct))
     dtext = [r.windows.get(i) or a.folded[a.sentences[i].start:a.sentences[i].end] for i in direct] or stext
-    status = _race_status(a, dtext, direct, to_id)
-    reported = _race_status(a, dtext, direct, to_id, outcome_of)
+    race = _race_role(a.folded, a.sentences, a.by_sent_clubs, direct, to_id)
+    status = _race_status(dtext, race)
+    reported = _race_status(dtext, race, outcome_of)
     fee_kind = fee.kind if fee else None
     if fee_sub == "value" or (fee_sub == "asking" and status == "rumour" and _suitors(a.recs, pid) > 1):
         # the seller's price, with several clubs merely interested, is no deal of this suitor's
@@ -648,10 +649,10 @@ def _reported_terms(a: _Article, pid: int, to_id: str | None, r: _Rec, sents: li
     return fee, deal, status, reported
 
 
-def _race_status(a: _Article, dtext: list[str], direct: list[int], to_id: str | None, read=status_of) -> str:
-    """The status read from the pair's sentences, corrected when a club beats another to the player."""
+def _race_status(dtext: list[str], race: str | None, read=status_of) -> str:
+    """The status read from the pair's sentences, corrected when a club beats another to the
+    player (`race`: this club's role in such a race, from `_race_role`)."""
     status = status_for(dtext, read)
-    race = _race_role(a.folded, a.sentences, a.by_sent_clubs, direct, to_id)
     if race == "loser":
         return "denied"
     if race == "winner" and status in ("denied", "rumour", "negotiating"):
