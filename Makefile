@@ -2,7 +2,9 @@
 # Everything is set up from the committed lock: a fresh machine needs only Python 3.11.
 
 SHELL := /bin/bash
-PYTHON ?= $(shell command -v python3.11 || command -v python3)
+# The interpreter itself, not a pyenv shim: uv compares it with the venv's and, given a shim,
+# recreated .venv (and its .synced marker) at every sync, so every make target set up afresh.
+PYTHON ?= $(shell $$(command -v python3.11 || command -v python3) -c 'import sys; print(sys.executable)')
 UV_VERSION := 0.13.9
 TOOLS := .tools
 UV := $(TOOLS)/bin/uv

@@ -62,3 +62,13 @@ def test_docker_compose_file_is_valid():
     assert services["airflow-worker"]["deploy"]["replicas"] >= 2
     dockerfile = (ROOT / "Dockerfile").read_text()
     assert "uv sync --frozen" in dockerfile
+
+
+def test_a_set_up_venv_stays_set_up():
+    """Incident: `make` handed uv a pyenv shim as the interpreter; uv found it differed from the
+    venv's and recreated .venv at every sync, its .synced marker with it, so every make target
+    (test, run, bench) reinstalled the venv, recompiled its bytecode and migrated Airflow again.
+    `make test` has just set up: the venv's targets must be up to date (`make -q` exits 0)."""
+    proc = subprocess.run(["make", "-q", ".venv/.synced", ".venv/.bytecode"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=60)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
