@@ -16,7 +16,7 @@ MOVE = ("fichado|ficho|ha fichado|incorporado|contratado|fichaje|fichajes|fichar
         "negocia*|acuerdo|salida|salir|llegada|llegar|incorporacion|incorporar|reforzar|refuerzo|"
         "suena|sono|sonar|objetivo|mercado|opcion de compra|clausula|renovacion|renovar|renovo|"
         "firmar|firma|firmado|firmo|contratar|fichara|traer|desprenderse|transferibles|precio|comprar|compra|pretende|"
-        "quiere|quieren|pujar|puja|colocar*|renegociar")
+        "quiere|quieren|pujar|puja|colocar*|renegociar|pase|pases|mercado de pases|llegada de|llegadas|bajas|altas y bajas|incorporaciones|contrataciones|contratacion|refuerzos|sustituto|reemplazo|recalar|recala|recalara|recalo|arribo|arribar|arribara|aterrizar|marcharse|se marcha|se marcho|hacer las maletas|hizo las maletas|pretendiente|pretendientes|sondeo*|tantea*|rescindir|rescision|desvincula*|vestir la camiseta|vestira la camiseta|prestamos|cedidos|cedida|cedidas")
 
 TO_CUE = ("fichaje por|fichar por|para fichar por|rumbo al|rumbo a|destino|al|a la|llegar al|llegar a|"
           "reforzar al|reforzar a|interes del|interes de|cedido al|cedido a|prestado al|firmar por|"
@@ -43,14 +43,14 @@ PLAYER_NOUN = ("jugador|futbolista|delantero|atacante|centrocampista|mediocentro
 
 DENIED = ("se rompe|se rompio|se ha roto|se enfria|se enfrio|enfriad*|se frustro|se ha caido|cayo|no fructifico|abandona la operacion|abandona la idea|no parece dispuesto|descart*|rechaz*|desmient*|desmentido|no hay interes|ningun contacto|"
           "sin contacto|no interesa|bloque*|se cae|se cayo|fracas*|no abonaran|no ejercera|"
-          "no ejercer|no se contempla|niega|negado|frustrad*|no llega")
+          "no ejercer|no se contempla|niega|negado|frustrad*|no llega|dan por caido|por caido|tampoco vendra|no jugara en|se queda sin|se aleja|se alejo")
 COMPLETED = ("jugara cedido|ha renovado|renueva|ha llegado|se marcha cedido|ya es oficial|hecho oficial|hace oficial|ha cerrado el fichaje|ha cedido|llega procedente|llego procedente|ha sido cedido|ha sido traspasado|se ha marchado|ha firmado por|firma por|ha anunciado|anuncio|oficial|oficialmente|ya es|ha fichado|fichado|cerrado|cedido al|cedido a|esta cedido|"
-             "estan cedidas|a prestamo|se embolsaron|anunciado|presentado|firmo|ha firmado|llego|se ha hecho con|se hace con|ha incorporado|incorporado|traspasado|ha vendido|vendido|aterriza|nuevo jugador|fichaje oficial|llega cedido|firmado|conseguir la cesion")
+             "estan cedidas|a prestamo|se embolsaron|anunciado|presentado|firmo|ha firmado|llego|se ha hecho con|se hace con|ha incorporado|incorporado|traspasado|ha vendido|vendido|aterriza|nuevo jugador|fichaje oficial|llega cedido|firmado|conseguir la cesion|arribo|llego de|llego libre|se incorporo|ya entrena con|fue presentado|hizo las maletas|se marcho|cerro la incorporacion|ha cerrado la incorporacion|primer refuerzo|nuevo refuerzo|se une a|se unio a|recalo")
 AGREED = ("acuerdo|acuerdo cerrado|principio de acuerdo|han cerrado|cerrado|todo hecho|pacto|pactado|"
-          "aceptado|acepta|luz verde")
+          "aceptado|acepta|luz verde|atado|amarrado|todo listo|acuerdo total|acuerdo verbal|principio de acuerdo")
 NEGOTIATING = ("negociando|en conversaciones|acelera|acelerado|sondeo|sondeado|tanteo|ha preguntado|pregunto por|ultiman|ultimando|trabaja en|trabaja por|en la recta final|contraoferta|negocia*|oferta|ofrece|ofrecido|ofensiva|conversaciones|contactos|cerca|a punto|"
                "inminente|puja|pujar|propuesta|reunion|estaria interesado en pagar|dispuesto a pagar|"
-               "le ofrece|estudiando")
+               "le ofrece|estudiando|a un paso|sondea|sondean|sondeos|tantea*|en contacto|conversa*|trabado|estancad*|en la recta final|negociar|tratando de cerrar|apuran|apura")
 
 LOAN = "cesion|cedido|cedidos|prestamo|a prestamo|cedida"
 OPTION = "opcion de compra|opcion|derecho de compra"

@@ -11,9 +11,9 @@ CAP_STOP = ("le|la|les|l|de|des|du|d|et|en|un|une|est|que|qui|pour|dans|sur|par|
 
 MOVE = ("recrute|a recrute|accueilli|a accueilli|engage|transfert|transferts|mercato|recrue|recrutement|recruter|signer|signe|signature|arrivee|arriver|"
         "depart|partir|quitter|vente|vendre|cede|ceder|pret|prete|offre|offres|interet|interesse|"
-        "pisteS|piste|cible|convoite|negociation|negociations|accord|rejoindre|rejoint|tient|"
+        "pistes|piste|cible|convoite|negociation|negociations|accord|rejoindre|rejoint|tient|"
         "option d'achat|clause|prolongation|prolonger|libre|espere|esperes|met le paquet|cherche|"
-        "bouger|imminent|attaquant|le transfert|dossier")
+        "bouger|imminent|attaquant|le transfert|dossier|arrivees|departs|recrues|priorite|dans le viseur|viseur|courtise|sonde|mettre la main|s'engager|engagement|changer d'air|est attendu|s'activent|s'active|se separer|partant|contre-proposition|cede|vendu|prete par|transfert definitif|debarque|interesses|interessee|retente|convoitise|sur les tablettes|pret avec option d'achat|indemnite|renfort|renforts|s'offrir|boucler|finaliser")
 
 TO_CUE = "vers|a|au|a l|pour rejoindre|rejoindre|rejoint|pour|espere au|espere a|piste|interet de|interet du|cible de|cible du|au profit de"
 FROM_CUE = "de|du|quitter|quitte|depart de|en provenance de|prete par|libere par|joueur de|joueur du|lacher"
@@ -33,10 +33,10 @@ SUITOR_BEFORE = "cadeau pour|cadeau a|renfort pour|protege de|chouchou de|souhai
 MANAGER_MOVE = "nouvel entraineur|limoge|banc de touche"
 PLAYER_NOUN = "joueur|attaquant|milieu|defenseur|gardien|ailier|lateral|avant-centre|international|espoir|meneur de jeu|buteur|footballeur|pepite|le grec|l'attaquant"
 
-DENIED = "tombe a l'eau|tombee a l'eau|avorte|a renonce|renonce|abandonne la piste|piste abandonnee|n'aboutira pas|pas interesse|refus*|rejete|dementi|dement|echec|capote|bloque|aucun contact|pas de contact|ferme la porte|n'est plus|pas question"
-COMPLETED = "a ete cede|recrute|a recrute|a quitte|ont quitte|est parti|sont partis|a debarque|ont debarque|debarquent|s'engage|a prolonge|a accueilli|a ete transfere|a officialise|a ete officialise|a annonce|annonce la|officiel|officialise|rejoint|a signe|s'est engage|est arrive|tient son|tient enfin|transfert acte|bouclé|boucle|vendu|a ete vendu|a ete prete|ont change d'air|change d'air|paraphe|a paraphe|nouvelle recrue|debarque|transfere|a rejoint|est officiellement"
-AGREED = "accord|tombes d'accord|d'accord|accord trouve|accord conclu|a convaincu|feu vert|accepte"
-NEGOTIATING = "negociation*|negocie|imminent|offre|proche|en passe de|discussions|pourparlers|met le paquet|avance|sur le point|cherche"
+DENIED = "tombe a l'eau|tombee a l'eau|avorte|a renonce|renonce|abandonne la piste|piste abandonnee|n'aboutira pas|pas interesse|refus*|rejete|dementi|dement|echec|capote|bloque|aucun contact|pas de contact|ferme la porte|n'est plus|pas question|recale|a recale|coup de froid|s'eloigne|n'est plus d'actualite|ne viendra pas|refroidi"
+COMPLETED = "a ete cede|recrute|a recrute|a quitte|ont quitte|est parti|sont partis|a debarque|ont debarque|debarquent|s'engage|a prolonge|a accueilli|a ete transfere|a officialise|a ete officialise|a annonce|annonce la|officiel|officialise|rejoint|a signe|s'est engage|est arrive|tient son|tient enfin|transfert acte|bouclé|boucle|vendu|a ete vendu|a ete prete|ont change d'air|change d'air|paraphe|a paraphe|nouvelle recrue|debarque|transfere|a rejoint|est officiellement|prete par|recrute pour|a ete recrute|sont deja la|est deja la|premiere recrue|nouveau joueur|cede pour|a ete cede|ont ete cedes|transfert definitif|s'est engage|a boucle|ont boucle|a officialise|est arrive|sont arrives|a rejoint"
+AGREED = "accord|tombes d'accord|d'accord|accord trouve|accord conclu|a convaincu|feu vert|accepte|accord contractuel|accord de principe|accord verbal|accord total|terrain d'entente"
+NEGOTIATING = "negociation*|negocie|imminent|offre|proche|en passe de|discussions|pourparlers|met le paquet|avance|sur le point|cherche|discute|discute avec|se rapprochent|contre-proposition|a propose|proposition|tentent|tente|retente|en embuscade|s'activent|s'active|fonce|passe a l'action|accelere|est attendu|visite medicale|en discussions|en contact|finaliser"
 
 LOAN = "pret|prete|en pret|pret payant"
 OPTION = "option d'achat|option"

@@ -51,6 +51,60 @@ NICKNAMES: dict[str, tuple[str, ...]] = {
     "parisiens": ("Paris Saint-Germain",), "gones": ("Lyon",), "lyonnais": ("Lyon",), "dogues": ("Lille",),
     "monegasques": ("Monaco",), "canaris": ("Nantes",), "verts": ("Saint-Étienne",),
     "aguias": ("Benfica",), "encarnados": ("Benfica",), "dragoes": ("Porto",), "leoes": ("Sporting CP",),
+    # Spain, the rest of LaLiga and Segunda: supporters' names and demonyms the Spanish press writes
+    "sevillista": ("Sevilla",), "valencianista": ("Valencia",), "blanquinegros": ("Valencia",),
+    "barcelonista": ("Barcelona",), "barcelonistas": ("Barcelona",), "colchonera": ("Atlético Madrid",),
+    "betico": ("Real Betis",), "verdiblanco": ("Real Betis", "Racing Santander", "Elche"),
+    "donostiarras": ("Real Sociedad",), "txuri urdin": ("Real Sociedad",),
+    "leones": ("Athletic Club",), "bilbainos": ("Athletic Club",),
+    "deportivistas": ("Deportivo La Coruña",), "deportivista": ("Deportivo La Coruña",),
+    "blanquiazules": ("Espanyol", "Deportivo La Coruña", "Tenerife"), "espanyolistas": ("Espanyol",),
+    "celtista": ("Celta Vigo",), "vigueses": ("Celta Vigo",), "olivicos": ("Celta Vigo",),
+    "mallorquinistas": ("Mallorca",), "gironistas": ("Girona",), "blanquivermells": ("Girona",),
+    "vallecanos": ("Rayo Vallecano",), "blanquivioletas": ("Real Valladolid",), "Pucela": ("Real Valladolid",),
+    "gaditanos": ("Cádiz",), "nazaries": ("Granada",), "zaragocistas": ("Real Zaragoza",),
+    "blanquillos": ("Real Zaragoza",), "sportinguistas": ("Sporting Gijón",), "oviedistas": ("Real Oviedo",),
+    "malaguistas": ("Málaga",), "boquerones": ("Málaga",), "racinguistas": ("Racing Santander", "Racing Club"),
+    "tinerfenos": ("Tenerife",), "chicharreros": ("Tenerife",), "amarillos": ("Villarreal", "Las Palmas", "Cádiz"),
+    "canarios": ("Las Palmas", "Tenerife"), "Lega": ("Leganés",), "babazorros": ("Deportivo Alavés",),
+    "vitorianos": ("Deportivo Alavés",), "albiazules": ("Deportivo Alavés",), "rojillo": ("Osasuna",),
+    "granota": ("Levante",), "azulon": ("Getafe",), "pepinero": ("Leganés",), "armero": ("Eibar",),
+    # Argentina, Mexico and the rest of Latin America
+    "millonarios": ("River Plate", "Millonarios"), "riverplatense": ("River Plate",),
+    "cementeros": ("Cruz Azul",), "cementero": ("Cruz Azul",), "cementera": ("Cruz Azul",),
+    "La Maquina": ("Cruz Azul",), "azulcremas": ("Club América",), "azulcrema": ("Club América",),
+    "americanistas": ("Club América",), "Aguilas": ("Club América",), "rebano": ("Chivas",),
+    "auriazules": ("Pumas UNAM", "Tigres UANL"), "felinos": ("Tigres UANL", "Pumas UNAM"),
+    "Tuzos": ("Pachuca",), "Diablos Rojos": ("Toluca", "Independiente"), "choriceros": ("Toluca",),
+    "Xolos": ("Club Tijuana",), "Gallos Blancos": ("Querétaro",), "Rojinegros": ("Atlas FC",),
+    "leprosos": ("Newell's Old Boys",), "Lepra": ("Newell's Old Boys",), "canallas": ("Rosario Central",),
+    "pincharratas": ("Estudiantes",), "pinchas": ("Estudiantes",), "cuervos": ("San Lorenzo",),
+    "Ciclon": ("San Lorenzo",), "Fortin": ("Vélez Sarsfield",), "fortineros": ("Vélez Sarsfield",),
+    "quemeros": ("Huracán",), "Globo": ("Huracán",), "taladros": ("Banfield",), "granates": ("Lanús",),
+    "tatengues": ("Unión Santa Fe",), "albos": ("Colo-Colo",), "verdolagas": ("Atlético Nacional",),
+    "tiburones rojos": ("Atlético Junior",),
+    # France: the clubs of Ligue 1 and Ligue 2 by their demonyms and nicknames
+    "lillois": ("Lille",), "lilloise": ("Lille",), "lilloises": ("Lille",), "losciens": ("Lille",),
+    "rennais": ("Rennes",), "rennaise": ("Rennes",), "rennaises": ("Rennes",), "rouge et noir": ("Rennes",),
+    "brestois": ("Brest",), "brestoise": ("Brest",), "Ty-Zefs": ("Brest",), "SB29": ("Brest",),
+    "lensois": ("Lens",), "lensoise": ("Lens",), "sang et or": ("Lens",), "artesiens": ("Lens",),
+    "nicois": ("Nice",), "aiglons": ("Nice",), "monegasque": ("Monaco",), "ASM": ("Monaco",),
+    "nantais": ("Nantes",), "nantaise": ("Nantes",), "FCN": ("Nantes",),
+    "stephanois": ("Saint-Étienne",), "stephanoise": ("Saint-Étienne",),
+    "girondins": ("Bordeaux",), "bordelais": ("Bordeaux",), "bordelaise": ("Bordeaux",),
+    "toulousains": ("Toulouse",), "toulousain": ("Toulouse",), "violets": ("Toulouse",),
+    "strasbourgeois": ("Strasbourg",), "strasbourgeoise": ("Strasbourg",),
+    "montpellierains": ("Montpellier",), "montpellierain": ("Montpellier",), "pailladins": ("Montpellier",),
+    "remois": ("Reims",), "remoise": ("Reims",), "lorientais": ("Lorient",), "merlus": ("Lorient",),
+    "messins": ("Metz",), "messin": ("Metz",), "havrais": ("Le Havre",), "havraise": ("Le Havre",),
+    "angevins": ("Angers",), "angevin": ("Angers",), "auxerrois": ("Auxerre",), "AJA": ("Auxerre",),
+    "caennais": ("Caen",), "malherbistes": ("Caen",), "guingampais": ("Guingamp",),
+    "clermontois": ("Clermont Foot",), "troyens": ("Troyes",), "ajacciens": ("Ajaccio",),
+    "bastiais": ("Bastia",), "sochaliens": ("Sochaux",), "lionceaux": ("Sochaux",),
+    "lyonnaise": ("Lyon",), "lyonnaises": ("Lyon",), "rhodaniens": ("Lyon",), "SRFC": ("Rennes",),
+    "marseillaises": ("Olympique de Marseille",), "olympien": ("Olympique de Marseille", "Lyon"),
+    "phoceen": ("Olympique de Marseille",), "phoceenne": ("Olympique de Marseille",),
+    "parisienne": ("Paris Saint-Germain",), "franciliens": ("Paris Saint-Germain", "Paris FC"),
 }
 
 # nicknames safe to resolve even when the club is not named elsewhere in the article
@@ -61,10 +115,29 @@ STRONG = {"rossoneri", "rossonero", "rossonera", "rossonere", "diavolo", "interi
           "Red Devils", "Spurs", "Toffees", "Magpies", "Hammers", "Black Cats", "Villans", "Cherries",
           "Baggies", "phoceens", "parisiens", "bavaros", "bavarois", "bavaresi", "scaligeri", "orobici",
           "blucerchiati", "sevillistas", "beticos", "verdiblancos", "gigliati", "Citizens", "Cityzens",
-          "Foxes", "Seagulls", "Canaries", "Cottagers"}
+          "Foxes", "Seagulls", "Canaries", "Cottagers",
+          # Spanish and French supporters' names and demonyms, of one club only
+          "sevillista", "valencianista", "barcelonista", "barcelonistas", "colchonera", "betico", "donostiarras",
+          "deportivistas", "deportivista", "espanyolistas", "celtista", "vigueses", "olivicos", "mallorquinistas",
+          "gironistas", "blanquivermells", "vallecanos", "blanquivioletas", "gaditanos", "nazaries",
+          "zaragocistas", "sportinguistas", "oviedistas", "malaguistas", "tinerfenos", "chicharreros",
+          "babazorros", "vitorianos", "rojillo", "granota", "azulon", "pepinero", "riverplatense", "cementeros",
+          "cementero", "cementera", "azulcremas", "azulcrema", "americanistas", "Tuzos", "Xolos", "leprosos",
+          "canallas", "pincharratas", "fortineros", "quemeros", "lillois", "lilloise", "lilloises", "losciens",
+          "rennais", "rennaise", "rennaises", "brestois", "brestoise", "SB29", "lensois", "lensoise", "nicois",
+          "aiglons", "monegasque", "nantais", "nantaise", "stephanois", "stephanoise", "girondins", "toulousains",
+          "toulousain", "strasbourgeois", "strasbourgeoise", "montpellierains", "montpellierain", "pailladins",
+          "remois", "remoise", "lorientais", "messins", "messin", "havrais", "havraise", "angevins", "angevin",
+          "auxerrois", "caennais", "malherbistes", "guingampais", "clermontois", "ajacciens", "sochaliens",
+          "lyonnaise", "lyonnaises", "rhodaniens", "SRFC", "marseillaises", "phoceen", "phoceenne", "lyonnais",
+          "marseillais", "marseillaise", "gones", "dogues", "monegasques"}
 
 # "il Diavolo" must be capitalised to mean the club (lowercase "diavolo" is a common word)
-NEED_CAPITAL = {"diavolo", "dea", "che", "aquile", "verts", "celestes", "blancos"}
+NEED_CAPITAL = {"diavolo", "dea", "che", "aquile", "verts", "celestes", "blancos",
+                # common words of Spanish, French or English as well
+                "leones", "canarios", "amarillos", "albos", "cuervos", "granates", "felinos", "violets", "merlus",
+                "rebano", "boquerones", "pinchas", "taladros", "blanquillos", "canallas", "leprosos", "lionceaux",
+                "aiglons", "olympien", "auriazules", "millonarios", "verdiblanco", "blanquinegros", "albiazules"}
 
 # aliases that are also city names: "a Roma" is the city, "la Roma" the club
 CITY_ALIASES = {"roma", "milan", "napoli", "torino", "bologna", "verona", "genova", "firenze", "madrid",
