@@ -54,7 +54,7 @@ FEATURES = (
     "nearest_person_is_p", "nearest_club_is_c", "attached", "dest_before", "from_cue", "history",
     "same_line", "p_share_of_c", "c_share_of_p", "short_line", "co_head",
     "st_denied", "st_completed", "st_agreed", "st_negotiating", "st_first", "st_head", "loan_cue", "free_cue",
-    "renewal_cue", "sent_gap", "same_para", "c_tm_current", "c_tm_country", "p_tm_cur_in_article", "p_tm_last_season",
+    "renewal_cue", "match_cue", "sent_gap", "same_para", "c_tm_current", "c_tm_country", "p_tm_cur_in_article", "p_tm_last_season",
     "p_co_clubs", "p_any_dest", "p_any_from", "p_leave_cue",
 )
 # the features read from the transfermarkt reference (learn.py trains on every row again without them)
@@ -395,4 +395,5 @@ def _status_cues(ctx: _Ctx, sents: list[int]) -> list[float]:
     return [float(found.count(k)) for k in STATUS_CUES] + [
         float(STATUS_CUES.index(first)) if first else -1.0,
         float(STATUS_CUES.index(ctx.head_status)) if ctx.head_status else -1.0,
-        float(lexicon.has("LOAN", joined)), float(lexicon.has("FREE", joined)), float(lexicon.has("RENEWAL", joined))]
+        float(lexicon.has("LOAN", joined)), float(lexicon.has("FREE", joined)), float(lexicon.has("RENEWAL", joined)),
+        float(sum(lexicon.has("MATCH", ctx.sentence_text(i)) for i in sents[:6]))]

@@ -114,3 +114,7 @@ NEG = "not|no|never|n't|nor|without"
 OUTCOME_COMPLETED = "sign|signs|signing of|have signed|completed the signing|is now a|latest arrival|new arrival"
 OUTCOME_DENIED = "said no|has said no|turned his back on|opted against|will stay at"
 OUTCOME_NEGOTIATING = "finishing touches|stalls|stalled|in advanced talks|agreeing terms|personal terms being"
+
+# match events and injuries: a report of a game, not of a move
+MATCH = ("injury|injured|injuries|hamstring|sent off|red card|yellow card|equaliser|equalizer|first half|second half|"
+         "half-time|half time|stoppage time|minute|substituted|stretchered off|goalless|sidelined")

@@ -91,3 +91,8 @@ NEG = "no|ningun|ninguna|nunca|sin|tampoco|ni"
 OUTCOME_COMPLETED = "se queda con|tras su fichaje por|su fichaje por|nuevo fichaje|ha sido presentado|renovado"
 OUTCOME_DENIED = "ha dicho que no|dijo que no|no vendra|desmiente los rumores"
 OUTCOME_NEGOTIATING = "en negociaciones|ultimando|a falta de flecos"
+
+# match events and injuries: a report of a game, not of a move
+MATCH = ("lesion|lesionado|lesionada|lesiones|lesionados|se lesiono|expulsion|expulsado|tarjeta roja|tarjeta amarilla|"
+         "el marcador|abrio el marcador|empate|empato|minuto|descanso|primera parte|segunda parte|segundo tiempo|"
+         "primer tiempo|golazo|marco el gol|enfermeria|baja por lesion|molestias")

@@ -76,3 +76,8 @@ NEG = "ne|pas|aucun|aucune|jamais|sans|plus"
 # cues read only for the reported status (deal.outcome_of), not for the pair model's features
 OUTCOME_COMPLETED = "nouvelle recrue|a paraphe|est officiellement|s'est officiellement"
 OUTCOME_DENIED = "a dit non|ne viendra pas|n'ira pas"
+
+# match events and injuries: a report of a game, not of a move
+MATCH = ("blesse|blessee|blessure|blessures|s'est blesse|a quitte le terrain|quitter le terrain|quitte le terrain|civiere|"
+         "expulse|carton rouge|carton jaune|match nul|mi-temps|minute|ouvert le score|egalise|egalisation|a marque|"
+         "infirmerie|touche a la cuisse|touche a la cheville|indisponible|forfait")

@@ -128,3 +128,7 @@ OUTCOME_DENIED = "tramonta|mancato arrivo|non apre|resta bloccato|non se ne fara
 OUTCOME_AGREED = "chiusa la questione|cosa fatta|aspettano solo|aspetta solo"
 OUTCOME_NEGOTIATING = ("passi sempre piu spediti|prova a chiudere|ben avviato|si lavora al|si lavora per|pista calda|"
                        "incontra l'agente|incontra l'entourage|distanza tra|ancora distanza")
+
+# match events and injuries: a report of a game, not of a move
+MATCH = ("infortunio|infortunat*|lesione|espulso|espulsione|cartellino rosso|ammonito|pareggio|al minuto|"
+         "primo tempo|secondo tempo|ha segnato|doppietta|infermeria|risentimento|affaticamento")
