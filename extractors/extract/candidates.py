@@ -276,7 +276,10 @@ _I_CO, _I_DEST, _I_FROM = (FEATURES.index(k) for k in ("co_sents", "dest_before"
 _LEAVE = re.compile(r"\b(?:addio|cession[ei]|in uscita|partenza|partenze|lascia\w*|cedibil\w*|sul mercato|"
                     r"via libera|leave|leaving|exit|departure\w*|depart\w*|transfer list|transfer-listed|up for sale|"
                     r"surplus|released|salida\w*|salir|dejar\w*|baja|bajas|transferible\w*|en venta|"
-                    r"quitter|quitte|vente|sortie|partir|en partance|libere)\b")
+                    r"quitter|quitte|vente|sortie|partir|en partance|libere|"
+                    r"desprenderse|desprenderse de|escaparate|hacer caja|colocar\w*|rescind\w*|se marcha\w*|marcharse|"
+                    r"cambiar de aires|prescindir|descarte\w*|excedente\w*|"
+                    r"change\w* d'air|se separer|pousse\w* vers la sortie|indesirable\w*|bouger|poussee\w*|partant\w*)\b")
 
 
 def _person_clubs_row(ctx: _Ctx, psents: set[int], mine: list[list[float]]) -> list[float]:
