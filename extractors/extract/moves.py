@@ -1012,7 +1012,11 @@ _FROM_NEAR = re.compile(r"(?:\bfrom|\bdal|\bdalla|\bdall'|\bdallo|in uscita dal\
                         r"\bprocedente (?:del|de la|de)|\bproveniente (?:del|de la|dal|dalla|dall'|da)|"
                         r"\ben provenance (?:de|du|d')|\b(?:prete|cede|vendu|libere|transfere) par|"
                         r"\b(?:cedido|prestado|traspasado) por(?: el| la)?|\bceduto da(?:l|lla|ll')?|"
-                        r"\b(?:in arrivo|arriva|arrivato|arrive|arrivee|llega|llego) (?:de|du|d'|del|desde el))\s*(?:l')?$")
+                        r"\b(?:in arrivo|arriva|arrivato|arrive|arrivee|llega|llego) (?:de|du|d'|del|desde el)|"
+                        # "arribó de", "viene del", "dejar el", "quitter le": Spanish and French leaving/arriving verbs
+                        r"\b(?:arribo|arriba|arribara|viene|vino|proviene|llegara|llegaria) (?:de|del|desde el)|"
+                        r"\b(?:deja|dejar|dejara|dejaria|abandona|abandonar|abandonara) (?:el|la)|"
+                        r"\b(?:quitte|quitter|quittera|quitterait|quittait) (?:le|la))\s*(?:l')?$")
 _FROM_WIDE = re.compile(r"(?:\bcontract (?:at|with)|\bunder contract (?:at|with)|\bplaying for|\bplays for|"
                         r"\bstarring for|contratto con (?:il|la|l')?|in forza (?:al|alla|all')|"
                         r"contrato con el|juega en el|\bjoue (?:a|au|pour)|sous contrat (?:avec|a)|"
@@ -1030,7 +1034,8 @@ _HIST_NOUN = re.compile(r"\s+(?:striker|forward|defender|midfielder|player|winge
 
 
 # cheap necessary conditions: every alternative of the cue regex contains one of these strings
-_PRE_FROM_NEAR = re.compile(r"from|dal|leav|quitter|desde|sali|lascia|proce|provenien|provenance|par|por|da|de|du")
+_PRE_FROM_NEAR = re.compile(r"from|dal|leav|quitt|desde|sali|lascia|proce|provenien|provenance|par|por|da|de|du|"
+                            r"arrib|viene|vino|llega|deja|aband")
 _PRE_FROM_WIDE = re.compile(r"contra|play|starring|forza|juega|joue|pay|pag|versare|talks|discussion|negoti|negoci|"
                             r"trattativ|contatti|accord|agreement|acuerdo")
 _PRE_HIST = re.compile(r"ex|former|ancien|antiguo|cresciuto|spell|career|brillo|time|days|stint|years|cost|tempi|etapa|paso|"
