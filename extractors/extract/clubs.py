@@ -156,6 +156,8 @@ class ClubIndex:
                 continue
             if " " not in key and _after_first_name(text, ms, raw):
                 continue
+            if " " not in key and _PLACE_AFTER.match(text, me):
+                continue            # "Forest Hill", "Everton Road": a place named after the word, not the club
             raw.append((ms, me, key, usable, surface))
         # first pass: names
         mentions: list[ClubMention] = []
@@ -228,6 +230,9 @@ class ClubIndex:
 
 
 _PUNCT_SPACE = re.compile(r"[\s\-]+")
+# a capitalised place word right after a one-word club name makes the two a place name
+_PLACE_AFTER = re.compile(r" (?:Hill|Park Road|Road|Street|Lane|Avenue|Square|Gardens|Heights|Station|Bridge|Green|"
+                          r"Gate|Common|Close|Drive|Way|Terrace|Crescent|Place)\b")
 _RX_LAST_WORD = re.compile(r"[a-z']+$")
 
 

@@ -90,3 +90,9 @@ def test_match_cue_feature_marks_a_game_report():
     i = FEATURES.index("match_cue")
     rows = [r for c, r in zip(a.candidates.candidates, a.candidates.rows) if c.club is not None]
     assert rows and all(r[i] >= 1 for r in rows)
+
+
+# --- places named after a club word -----------------------------------------------------------
+def test_place_after_a_one_word_club_is_no_club():
+    assert clubs("The shop on Everton Road closed its doors last week.") == []
+    assert clubs("Everton want a new striker before the window shuts.") == ["Everton"]
