@@ -13,7 +13,7 @@ MOVE = ("recrute|a recrute|accueilli|a accueilli|engage|transfert|transferts|mer
         "depart|partir|quitter|vente|vendre|cede|ceder|pret|prete|offre|offres|interet|interesse|"
         "pistes|piste|cible|convoite|negociation|negociations|accord|rejoindre|rejoint|tient|"
         "option d'achat|clause|prolongation|prolonger|libre|espere|esperes|met le paquet|cherche|"
-        "bouger|imminent|attaquant|le transfert|dossier|arrivees|departs|recrues|priorite|dans le viseur|viseur|courtise|sonde|mettre la main|s'engager|engagement|changer d'air|est attendu|s'activent|s'active|se separer|partant|contre-proposition|cede|vendu|prete par|transfert definitif|debarque|interesses|interessee|retente|convoitise|sur les tablettes|pret avec option d'achat|indemnite|renfort|renforts|s'offrir|boucler|finaliser")
+        "bouger|imminent|attaquant|le transfert|dossier|arrivees|departs|recrues|priorite|dans le viseur|viseur|courtise|sonde|mettre la main|s'engager|changer d'air|est attendu|s'activent|s'active|se separer|partant|contre-proposition|cede|vendu|prete par|transfert definitif|debarque|interesses|interessee|retente|convoitise|sur les tablettes|pret avec option d'achat|indemnite|renfort|renforts|s'offrir|boucler|finaliser")
 
 TO_CUE = "vers|a|au|a l|pour rejoindre|rejoindre|rejoint|pour|espere au|espere a|piste|interet de|interet du|cible de|cible du|au profit de"
 FROM_CUE = "de|du|quitter|quitte|depart de|en provenance de|prete par|libere par|joueur de|joueur du|lacher"
