@@ -119,6 +119,8 @@ class _Ctx:
         for r in rules:
             self.rules_by_key.setdefault(r.player_key, []).append(r)
         self.rule_dest = {r.to_club_id for r in rules if r.to_club_id}
+        self._from: dict[int, bool] = {}      # per club mention (by offset): read once per article
+        self._hist: dict[int, bool] = {}
         self.club_flags = {k: self._club_flags(v) for k, v in self.clubs_by_id.items()}
         self._status: dict[int, str | None] = {}
         self.head_status = self.status(self.head) if self.head >= 0 else None
@@ -168,10 +170,22 @@ class _Ctx:
             self._status[i] = status_of(self.sentence_text(i))
         return self._status[i]
 
+    def from_cue(self, c: ClubMention) -> bool:
+        v = self._from.get(c.start)
+        if v is None:
+            v = self._from[c.start] = _is_from_cue(self.folded, c)
+        return v
+
+    def history(self, c: ClubMention) -> bool:
+        v = self._hist.get(c.start)
+        if v is None:
+            v = self._hist[c.start] = _is_history(self.folded, c)
+        return v
+
     def _club_flags(self, cms: list[ClubMention]) -> tuple[float, float, float]:
-        hist = sum(_is_history(self.folded, c) for c in cms) / len(cms)
+        hist = sum(self.history(c) for c in cms) / len(cms)
         dest = sum(bool(_DEST_BEFORE.search(self.folded[max(0, c.start - 30):c.start])) for c in cms) / len(cms)
-        frm = sum(_is_from_cue(self.folded, c) for c in cms) / len(cms)
+        frm = sum(self.from_cue(c) for c in cms) / len(cms)
         return hist, dest, frm
 
 
@@ -352,25 +366,28 @@ def _pair_row(ctx: _Ctx, p: Person, cid: str | None, cand: Candidate) -> list[fl
     adj = len(({i + 1 for i in psents} | {i - 1 for i in psents}) & csents - co)
     best = (FAR, 0.0, 0.0, 0.0, 0.0)      # distance, club after, people between, nearest-person, nearest-club
     attached = dest = frm = hist = same_line = 0.0
+    # the nearest (mention, club) of the pair first; its cue features once, for that one only
+    near, dist = None, FAR
     for (ps, pe, si) in ctx.p_mentions[id(p)]:
         if si not in co:
             continue
         for c in ctx.clubs_in[si]:
-            if c.club_id != cid or abs(c.start - ps) >= best[0]:
-                continue
-            lo, hi = min(pe, c.start), max(ps, c.start)
-            people = ctx.people_in[si]
-            between = len({id(q) for (x, q) in people if lo <= x < hi and q is not p})
-            near_p = min(people, key=lambda m: abs(m[0] - c.start))[1]
-            near_c = min(ctx.clubs_in[si], key=lambda k: abs(k.start - ps)).club_id
-            best = (float(abs(c.start - ps)), float(c.start > ps), float(between), float(near_p is p),
-                    float(near_c == cid))
-            s = ctx.sentences[si]
-            same_line = float("\n" not in ctx.text[min(ps, c.start):max(pe, c.start)])
-            attached = float(_attached_club(ctx.folded, ps, pe, [c]) is not None)
-            dest = float(bool(_DEST_BEFORE.search(ctx.folded[max(s.start, c.start - 30):c.start])))
-            frm = float(_is_from_cue(ctx.folded, c))
-            hist = float(_is_history(ctx.folded, c))
+            if c.club_id == cid and abs(c.start - ps) < dist:
+                near, dist = (ps, pe, si, c), abs(c.start - ps)
+    if near is not None:
+        ps, pe, si, c = near
+        lo, hi = min(pe, c.start), max(ps, c.start)
+        people = ctx.people_in[si]
+        between = len({id(q) for (x, q) in people if lo <= x < hi and q is not p})
+        near_p = min(people, key=lambda m: abs(m[0] - c.start))[1]
+        near_c = min(ctx.clubs_in[si], key=lambda k: abs(k.start - ps)).club_id
+        best = (float(dist), float(c.start > ps), float(between), float(near_p is p), float(near_c == cid))
+        s = ctx.sentences[si]
+        same_line = float("\n" not in ctx.text[min(ps, c.start):max(pe, c.start)])
+        attached = float(_attached_club(ctx.folded, ps, pe, [c]) is not None)
+        dest = float(bool(_DEST_BEFORE.search(ctx.folded[max(s.start, c.start - 30):c.start])))
+        frm = float(ctx.from_cue(c))
+        hist = float(ctx.history(c))
     p_share = len(co) / max(1, len(csents))
     c_share = len(co) / max(1, len(psents))
     short = float(any(ctx.sentences[i].end - ctx.sentences[i].start < 90 for i in co))

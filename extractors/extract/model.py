@@ -68,6 +68,8 @@ class ArticleExtraction:
             "language": self.language,
             "clubs": sorted({c.name for c in self.clubs}),
             "players": [p.name for p in self.players if p.role == "player"],
+            # transfermarkt ids of the linked player mentions (movers or not), by the name above
+            "player_ids": {p.name: p.player_id for p in self.players if p.role == "player" and p.player_id},
             "rumours": [
                 {
                     "player": r.player,

@@ -31,3 +31,21 @@ def test_measure_counts_right_wrong_and_unknown(tiny_reference, tmp_path):
     assert figs["judged_links"] == 2 and figs["wrong_links"] == 1             # Marco Rossi is not judged
     assert figs["strict_wrong"] == 3 and figs["strict_wrong_rate"] == 0.75
     assert "1/4 gold movers known to the reference linked right (25.0 %" in link_eval.report(figs)
+
+
+def test_linked_anywhere_counts_player_mentions_and_wrong_ids(tiny_reference, tmp_path):
+    """A mover the extractor recognised but found no move for is still linked by his mention's id."""
+    gold = _jsonl(tmp_path / "gold.jsonl", [
+        {"file": "a.txt", "rumours": [{"player": "Pierre Kalulu"}, {"player": "Virgil van Dijk"}]},
+        {"file": "b.txt", "rumours": [{"player": "Trent Alexander-Arnold"}, {"player": "Rodri"}]},
+    ])
+    pred = _jsonl(tmp_path / "pred.jsonl", [
+        {"file": "a.txt", "rumours": [], "player_ids": {"Kalulu": "1", "Virgil van Dijk": "3"}},
+        {"file": "b.txt", "rumours": [{"player": "Alexander-Arnold", "player_id": "3"}],   # wrong id
+         "player_ids": {"Luca Bianchi": "6"}},
+    ])
+    figs = link_eval.measure(pred, gold)
+    assert figs["known_to_reference"] == 4 and figs["linked_right"] == 0     # no rumour carries a right id
+    assert figs["linked_any"] == 2 and figs["recall_any"] == 0.5             # Kalulu and van Dijk by mention
+    assert figs["judged_any"] == 3 and figs["wrong_any"] == 1                # Rodri is not named at all
+    assert "anywhere in the output (rumours or player mentions): 2/4 linked right (50.0 %)" in link_eval.report(figs)

@@ -145,16 +145,28 @@ def _has_pair(kind) -> tuple:
     return pair
 
 
+# Answers already given: the same sentence is asked about the same kind several times in one
+# article (rules, candidate features, status), about half of all calls.  Bounded: emptied when full.
+_SEEN: dict[tuple, bool] = {}
+_SEEN_MAX = 50_000
+
+
 def has(kind: str, folded: str) -> bool:
     """`cue_regex(kind).search(folded) is not None`, faster."""
-    pair = _HAS.get(kind) or _has_pair(kind)
-    return pair[0](folded) is not None or pair[1](folded) is not None
+    key = (kind, folded)
+    v = _SEEN.get(key)
+    if v is None:
+        pair = _HAS.get(kind) or _has_pair(kind)
+        v = pair[0](folded) is not None or pair[1](folded) is not None
+        if len(_SEEN) >= _SEEN_MAX:
+            _SEEN.clear()
+        _SEEN[key] = v
+    return v
 
 
 def has_any(kinds: tuple[str, ...], folded: str) -> bool:
     """`any_regex(kinds).search(folded) is not None`, faster."""
-    pair = _HAS.get(kinds) or _has_pair(kinds)
-    return pair[0](folded) is not None or pair[1](folded) is not None
+    return has(kinds, folded)
 
 
 @lru_cache(maxsize=None)

@@ -11,6 +11,11 @@ Each gold mover's name is resolved to a reference id by a unique exact folded fu
   strict_wrong_rate: of all linked rumours, the share whose id is no gold mover's id of the file
                      (adds rumours the gold does not have, i.e. extraction errors, and movers the
                      reference cannot resolve by name, such as a homonym).
+  recall_any:        share of the known gold movers whose id the file's output carries anywhere:
+                     on a rumour or on a player mention ("player_ids"); the linker's reach when
+                     the extractor recognised the player but found no move for him;
+  wrong_any_rate:    of the gold movers with a known id that the output names (rumour or mention)
+                     with an id, the share given another id.
 Run: python -m tests.tools.eval.links PREDICTIONS [--gold GOLD]
 """
 from __future__ import annotations
@@ -48,7 +53,7 @@ def measure(predictions: Path, gold: Path = DEFAULT_GOLD) -> dict:
         raise RuntimeError("no transfermarkt reference configured (see README, Reference)")
     pred, truth = _jsonl(predictions), _jsonl(gold)
     n = dict.fromkeys(("movers", "known", "hit", "found", "found_hit", "linked", "not_gold",
-                       "judged", "wrong", "strict"), 0)
+                       "judged", "wrong", "strict", "any_hit", "any_judged", "any_wrong"), 0)
     for file, g in truth.items():
         names = {fold(r["player"]) for r in g.get("rumours", []) if r.get("player")}
         ids = {name: gold_id(name) for name in names}
@@ -62,6 +67,14 @@ def measure(predictions: Path, gold: Path = DEFAULT_GOLD) -> dict:
                  and any(_same_person(fold(r["player"]), name) for r in predicted)}
         n["found"] += len(found)
         n["found_hit"] += sum(ids[name] in pred_ids for name in found)
+        named = [(fold(r["player"]), r["player_id"]) for r in predicted if r.get("player_id")]
+        named += [(fold(k), v) for k, v in (pred.get(file, {}).get("player_ids") or {}).items() if v]
+        n["any_hit"] += len(gold_ids & {i for _, i in named})
+        for name, i in ids.items():
+            given = {pid for key, pid in named if _same_person(key, name)} if i else set()
+            if given:
+                n["any_judged"] += 1
+                n["any_wrong"] += i not in given
         for r in predicted:
             if not r.get("player_id"):
                 continue
@@ -80,7 +93,10 @@ def measure(predictions: Path, gold: Path = DEFAULT_GOLD) -> dict:
             "linked_rumours": n["linked"], "linked_not_gold_movers": n["not_gold"],
             "judged_links": n["judged"], "wrong_links": n["wrong"],
             "wrong_link_rate": ratio(n["wrong"], n["judged"]),
-            "strict_wrong": n["strict"], "strict_wrong_rate": ratio(n["strict"], n["linked"])}
+            "strict_wrong": n["strict"], "strict_wrong_rate": ratio(n["strict"], n["linked"]),
+            "linked_any": n["any_hit"], "recall_any": ratio(n["any_hit"], n["known"]),
+            "judged_any": n["any_judged"], "wrong_any": n["any_wrong"],
+            "wrong_any_rate": ratio(n["any_wrong"], n["any_judged"])}
 
 
 def report(figs: dict) -> str:
@@ -90,7 +106,9 @@ def report(figs: dict) -> str:
             f"{pct(figs['recall_found'])} of the {figs['found_known']} the extractor found); "
             f"{figs['wrong_links']}/{figs['judged_links']} links of gold movers wrong ({pct(figs['wrong_link_rate'])}); "
             f"{figs['linked_not_gold_movers']}/{figs['linked_rumours']} linked rumours are not gold movers "
-            f"(strict wrong rate {pct(figs['strict_wrong_rate'])})")
+            f"(strict wrong rate {pct(figs['strict_wrong_rate'])}); anywhere in the output (rumours or player "
+            f"mentions): {figs['linked_any']}/{figs['known_to_reference']} linked right ({pct(figs['recall_any'])}), "
+            f"{figs['wrong_any']}/{figs['judged_any']} wrong ({pct(figs['wrong_any_rate'])})")
 
 
 def main(argv: list[str] | None = None) -> int:
