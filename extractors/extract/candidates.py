@@ -46,7 +46,7 @@ class Candidate:
 FEATURES = (
     "lang_it", "lang_en", "lang_es", "lang_fr", "n_persons", "n_clubs", "n_sentences", "text_len",
     "p_mentions", "p_first_rel", "p_in_head", "p_weak", "p_ntok", "p_player_votes", "p_role_votes",
-    "p_is_player", "p_rule_n", "p_move_sents", "p_fee_sents", "p_tm_full", "p_tm_surname",
+    "p_is_player", "p_rule_n", "p_move_sents", "p_fee_sents", "p_tm_full", "p_tm_surname", "p_tm_coach", "p_ground",
     "c_null", "c_mentions", "c_first_rel", "c_in_head", "c_focal", "c_rank", "c_rule_from", "c_history_share",
     "c_dest_share", "c_from_share", "c_rule_dest_any",
     "rule_pair", "rule_conf", "rule_status", "rule_deal", "rule_has_fee", "rule_any_for_p",
@@ -58,7 +58,7 @@ FEATURES = (
     "p_co_clubs", "p_any_dest", "p_any_from", "p_leave_cue",
 )
 # the features read from the transfermarkt reference (learn.py trains on every row again without them)
-REFERENCE_FEATURES = ("p_tm_full", "p_tm_surname", "p_tm_cur_in_article", "c_tm_current", "c_tm_country",
+REFERENCE_FEATURES = ("p_tm_full", "p_tm_surname", "p_tm_coach", "p_ground", "p_tm_cur_in_article", "c_tm_current", "c_tm_country",
                       "p_tm_last_season")
 STATUS_CUES = ("denied", "completed", "agreed", "negotiating")
 
@@ -327,13 +327,29 @@ def _person_row(ctx: _Ctx, p: Person, n_persons: int, p_rules: dict) -> list[flo
     psents = ctx.p_sents[id(p)]
     role_votes = max(p.role_votes.values(), default=0.0)
     tm_full, tm_sur = (ctx.tm(p) if ctx.tm else (0.0, 0.0))
+    coach, ground = _staff_row(p)
     return [
         float(ctx.lang == "it"), float(ctx.lang == "en"), float(ctx.lang == "es"), float(ctx.lang == "fr"),
         float(n_persons), float(len(ctx.clubs_by_id)), float(len(ctx.sentences)), ctx.n / 1000.0,
         float(len(spans)), spans[0][0] / ctx.n, float(ctx.head in psents), float(p.weak), float(len(p.tokens)),
         p.player_votes, role_votes, float(p.role == "player"), float(len(p_rules)),
-        float(len(psents & ctx.move_sents)), float(len(psents & ctx.fee_sents)), tm_full, tm_sur,
+        float(len(psents & ctx.move_sents)), float(len(psents & ctx.fee_sents)), tm_full, tm_sur, coach, ground,
     ]
+
+
+def _staff_row(p: Person) -> tuple[float, float]:
+    """(is he a coach of a reference club: 1 by full name, 0.5 by a lone surname; is the name a
+    reference club's ground), -1 each without a reference."""
+    from extractors.tmref.staff import staff
+
+    st = staff()
+    if st is None:
+        return -1.0, -1.0
+    if p.key in st.coaches:
+        coach = 1.0
+    else:
+        coach = 0.5 if len(p.tokens) == 1 and p.tokens[0] in st.coach_surnames else 0.0
+    return coach, float(p.key in st.grounds)
 
 
 def _club_row(ctx: _Ctx, cid: str | None, p: Person, p_rules: dict) -> list[float]:

@@ -105,7 +105,7 @@ def test_a_story_naming_no_club_reports_no_move():
 @pytest.mark.parametrize("scorer", [RuleScorer(), None])
 def test_both_scorers_give_the_same_record_fields(scorer):
     rec = extract_text(ARTICLES[0][1], scorer=scorer).to_record("x.txt")
-    assert set(rec) == {"file", "language", "clubs", "players", "rumours"}
+    assert set(rec) == {"file", "language", "clubs", "players", "player_ids", "rumours"}
 
 
 # --- stage 2 (stack.py): each pair weighed against the other pairs of its article ---

@@ -911,7 +911,12 @@ def report(f: dict) -> str:
         lines += _dbt_split_lines(inc)
     lines += _growth_lines(f)
     if f.get("extract_plain_text"):
-        lines.append(f"extract_text on plain text     {f['extract_plain_text']['articles_per_s']:8.1f} articles/s")
+        pt, bare = f["extract_plain_text"], f.get("floor", {}).get("trafilatura_extract", {})
+        # the machine's speed moves by up to 2x from day to day: the bare trafilatura loop over the
+        # same pages, in the same run, is the yardstick that moves with it
+        rel = (f"  ({pt['articles_per_s'] / bare['articles_per_s']:.2f} x bare trafilatura.extract's "
+               f"{bare['articles_per_s']:.1f}/s in this run)") if bare.get("articles_per_s") else ""
+        lines.append(f"extract_text on plain text     {pt['articles_per_s']:8.1f} articles/s{rel}")
     for label, st in (("N", f["stages"]), ("10·N", f.get("scaling", {}).get("stages_large", {}))):
         failed = st.get("extract", {}).get("counts", {}).get("failed")
         if failed:
