@@ -37,8 +37,9 @@ UNKNOWN_WEIGHT = 0.1     # cross-validated pair F1 0.529 -> 0.514, sample site (
 FOLDS = 5
 # stage 2 (stack.py): a binary model of the destination class, smaller than the pair model (few of its
 # features matter). Cross-validated pair F1, four seeds' mean (7, 42, 11, 99), 2026-12-04: pair model alone
-# 0.568; blended with stage 2 of 75 rounds 0.582 (50: 0.579, 100: 0.582, 15 leaves: 0.579); a three-class
-# stage 2 of 150 rounds at 0.05, 0.578 for six times the trees; trained on the unknown-reference copies too, 0.573.
+# 0.569; blended with stage 2 (stack.BLEND 0.3) 0.579. Before the coach/ground features, at blend 0.5: 0.568
+# -> 0.582 (50 rounds 0.579, 100: 0.582, 15 leaves 0.579; three-class stage 2 of 150 rounds at 0.05, 0.578
+# for six times the trees; trained on the unknown-reference copies too, 0.573).
 STACK_PARAMS = {"objective": "binary", "num_leaves": 7, "min_data_in_leaf": 20}
 STACK_ROUNDS = 75
 
