@@ -34,6 +34,23 @@ def stack_rows(cands, rows, probs):
                       np.asarray(rows, dtype=np.float64).reshape(len(cands), -1)])
 
 
+def _top_two(values: list[float], idx: list[int]) -> tuple[tuple[float, int], tuple[float, int]]:
+    """The two largest (value, index) pairs of `idx` ((0.0, -1) when missing), for 'best of the others'."""
+    first = second = (0.0, -1)
+    for j in idx:
+        v = values[j]
+        if first[1] < 0 or v > first[0]:
+            first, second = (v, j), first
+        elif second[1] < 0 or v > second[0]:
+            second = (v, j)
+    return first, second
+
+
+def _other(top: tuple[tuple[float, int], tuple[float, int]], i: int) -> float:
+    """The largest value of the group but candidate i's."""
+    return top[1][0] if top[0][1] == i else top[0][0]
+
+
 def relative_rows(cands, probs) -> list[list[float]]:
     """The RELATIVE_FEATURES of each candidate: how its stage-1 probabilities compare with those of
     the player's other clubs and of the club's other persons."""
@@ -53,23 +70,30 @@ def relative_rows(cands, probs) -> list[list[float]]:
             none_of.setdefault(k, d[i])
     above = float(sum(x >= THRESHOLD for x in d))
     persons_above = float(len({id(c.person) for c, x in zip(cands, d) if x >= THRESHOLD}))
+    person = {}                             # per person: his clubs' values, ranked; counts; top sellers
+    for k, idx in byp.items():
+        mine = clubs_of.get(k, [])
+        ranked = sorted(((d[j], j) for j in mine), reverse=True)
+        person[k] = (ranked, [v for v, _ in ranked], float(sum(d[j] >= THRESHOLD for j in mine)),
+                     float(len(idx)), _top_two(s, idx))
+    club = {}
+    for cid, idx in byc.items():
+        club[cid] = ([d[j] for j in idx], float(sum(d[j] >= THRESHOLD for j in idx)), _top_two(d, idx),
+                     _top_two(s, idx))
     out = []
     for i, c in enumerate(cands):
-        k, di = id(c.person), d[i]
-        mine = clubs_of.get(k, ())
-        others = sorted((d[j] for j in mine if j != i), reverse=True)
+        di = d[i]
+        ranked, values, p_above, p_cands, sellers = person[id(c.person)]
+        others = [v for v, j in ranked[:3] if j != i][:2]
         best = others[0] if others else 0.0
-        row = [di, s[i], n_[i], best, others[1] if len(others) > 1 else 0.0, float(sum(x > di for x in others)),
-               di - best, max((s[j] for j in byp[k] if j != i), default=0.0),
-               float(sum(d[j] >= THRESHOLD for j in mine)), float(len(byp[k]))]
+        row = [di, s[i], n_[i], best, others[1] if len(others) > 1 else 0.0, float(sum(x > di for x in values)),
+               di - best, _other(sellers, i), p_above, p_cands]
         if c.club is not None:
-            theirs = [d[j] for j in byc[c.club.club_id] if j != i]
-            cbest = max(theirs, default=0.0)
-            row += [cbest, float(sum(x > di for x in theirs)), di - cbest,
-                    float(sum(x >= THRESHOLD for x in theirs) + (di >= THRESHOLD)),
-                    max((s[j] for j in byc[c.club.club_id] if j != i), default=0.0)]
+            cvalues, c_above, dests, csellers = club[c.club.club_id]
+            cbest = _other(dests, i)
+            row += [cbest, float(sum(x > di for x in cvalues)), di - cbest, c_above, _other(csellers, i)]
         else:
             row += [-1.0] * 5
-        row += [none_of.get(k, 0.0), above, persons_above]
+        row += [none_of.get(id(c.person), 0.0), above, persons_above]
         out.append(row)
     return out
