@@ -80,7 +80,7 @@ def extract_text(text: str, *, title: str | None = None, language: str | None = 
 def decide(a: Analysis, scorer) -> ArticleExtraction:
     """The article's result once the scorer has weighed its candidate moves."""
     rows = a.candidates.rows
-    moves, sellers = scorer.move_probabilities(rows)
+    moves, sellers = scorer.move_probabilities(rows, a.candidates.candidates)
     rumours = assemble_rumours(a, moves, scorer.confidence, sellers)
     movers = {r.player_key for r in rumours}
     probs = scorer.player_probabilities(a.candidates.person_rows)
