@@ -182,6 +182,9 @@ def _capitalised_runs(text: str, in_club: list[bool]) -> list[list[_Tok]]:
     return runs
 
 
+# a word written in lowercase: `(?<![\w])[a-zà-ÿ][\w'’]*` with the look-behind after the first
+# letter, so that `re` skips the characters that cannot start one in C
+_LOWER_WORD = re.compile(r"[a-zà-ÿ](?<![\w].)[\w'’]*")
 _COMPANY_SUFFIX = frozenset({"co", "inc", "ltd", "corp", "llc", "plc", "gmbh", "holdings"})
 
 
@@ -189,7 +192,7 @@ def _name_candidates(text: str, folded: str, runs: list[list[_Tok]],
                      sent_starts: set[int]) -> list[tuple[int, int, list[str], bool]]:
     """(start, end, tokens, sentence-initial) of each run piece that may be a person's name."""
     reject = reject_words()
-    lower_folded = {fold(w) for w in set(re.findall(r"(?<![\w])[a-zà-ÿ][\w'’]*", text))}
+    lower_folded = {fold(w) for w in set(_LOWER_WORD.findall(text))}
     club_suffix = lexicon.words("CLUB_SUFFIX")
     cands: list[tuple[int, int, list[str], bool]] = []
     for run in runs:
