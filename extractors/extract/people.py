@@ -196,13 +196,14 @@ def _name_candidates(text: str, folded: str, runs: list[list[_Tok]],
     club_suffix = lexicon.words("CLUB_SUFFIX")
     cands: list[tuple[int, int, list[str], bool]] = []
     for run in runs:
-        if any(fold(w) in club_suffix for _, w in run[1:]):
-            continue            # "Cardiff City", "Bristol Rovers": a club missing from the reference
-        if any(fold(w) in _COMPANY_SUFFIX for _, w in run[1:]):
-            continue            # "Pacific Gas & Electric Co", "Acme Holdings Ltd": a company
-        prev = _RX_PREV_WORD.search(folded[max(0, run[0][0] - 8):run[0][0]])
-        if prev and prev.group(1) in _ARTICLES and len(run) >= 2:
-            continue            # "al Sánchez Pizjuán", "il Pocho": places and nicknames, not names
+        if len(run) >= 2:       # (most runs are one word: none of these tests applies to them)
+            if any(fold(w) in club_suffix for _, w in run[1:]):
+                continue            # "Cardiff City", "Bristol Rovers": a club missing from the reference
+            if any(fold(w) in _COMPANY_SUFFIX for _, w in run[1:]):
+                continue            # "Pacific Gas & Electric Co", "Acme Holdings Ltd": a company
+            prev = _RX_PREV_WORD.search(folded[max(0, run[0][0] - 8):run[0][0]])
+            if prev and prev.group(1) in _ARTICLES:
+                continue            # "al Sánchez Pizjuán", "il Pocho": places and nicknames, not names
         for piece in _split_run(run, reject):
             cand = _piece_name(text, piece, reject, lower_folded, sent_starts)
             if cand is not None:
@@ -548,7 +549,11 @@ _SPLIT_AFTER_CHARS = ".;!?\n"            # the characters of _RX_SPLIT_AFTER
 
 def _after_last(s: str, chars: str) -> str:
     """`re.split("[chars]", s)[-1]` without the regex: the text after the last of `chars`."""
-    i = max(s.rfind(c) for c in chars)
+    i = -1
+    for c in chars:
+        j = s.rfind(c)
+        if j > i:
+            i = j
     return s[i + 1:] if i >= 0 else s
 
 

@@ -126,16 +126,18 @@ def any_regex(kinds: tuple[str, ...]) -> re.Pattern:
 
 _HAS: dict = {}
 
-# `[^\w]` on a string of ASCII characters only, as an explicit set: `re` tests a set of characters
-# against a bitmap, but `[^\w]` through the Unicode database, which made it most of a search's cost
+# `[^\w]` split in two sets that `re` tests against a bitmap or a range (`[^\w]` itself goes through
+# the Unicode database for every character, most of a search's cost): the ASCII non-word characters,
+# and any other character, which then must not be a word character (the look-behind tests it)
 ASCII_NON_WORD = "[" + "".join(re.escape(chr(i)) for i in range(128) if not re.match(r"\w", chr(i))) + "]"
+OTHER_NON_WORD = r"[\x80-\U0010ffff](?<![\w])"
 
 
 def _has_pair(kind) -> tuple:
-    r"""(cue at the very start, cue after a non-word character, the same for an ASCII-only string):
-    together exactly the places where `cue_regex(kind)` can match.  The second and third open with
-    a non-word character, so `re` jumps over the letters inside words in C, and only tries the
-    phrases after a space or a sign."""
+    r"""(cue at the very start, cue after an ASCII non-word character, cue after any other non-word
+    character): together exactly the places where `cue_regex(kind)` can match.  The last two open
+    with a set of characters, so `re` jumps over the letters inside words in C, and only tries the
+    phrases after a space or a sign; the third is needed only when the text is not all ASCII."""
     pair = _HAS.get(kind)
     if pair is None:
         phrases = [p for k in kind for p in _phrases(k)] if isinstance(kind, tuple) else _phrases(kind)
@@ -144,9 +146,9 @@ def _has_pair(kind) -> tuple:
             rx = re.compile(r"(?!x)x")
             pair = (rx.match, rx.search, rx.search)
         else:
-            body = _grouped(seqs, False)
-            pair = (re.compile(body + r"(?![\w])").match, re.compile(r"[^\w]" + body + r"(?![\w])").search,
-                    re.compile(ASCII_NON_WORD + body + r"(?![\w])").search)
+            body = _grouped(seqs, False) + r"(?![\w])"
+            pair = (re.compile(body).match, re.compile(ASCII_NON_WORD + body).search,
+                    re.compile(OTHER_NON_WORD + body).search)
         _HAS[kind] = pair
     return pair
 
@@ -163,7 +165,8 @@ def has(kind: str, folded: str) -> bool:
     v = _SEEN.get(key)
     if v is None:
         pair = _HAS.get(kind) or _has_pair(kind)
-        v = pair[0](folded) is not None or (pair[2] if folded.isascii() else pair[1])(folded) is not None
+        v = pair[0](folded) is not None or pair[1](folded) is not None \
+            or (not folded.isascii() and pair[2](folded) is not None)
         if len(_SEEN) >= _SEEN_MAX:
             _SEEN.clear()
         _SEEN[key] = v
