@@ -72,6 +72,8 @@ class ArticleCandidates:
     rows: list[list[float]]                 # one per candidate, FEATURES
     persons: list[Person] = field(default_factory=list)
     person_rows: list[list[float]] = field(default_factory=list)   # one per person, PERSON_FEATURES
+    # per person, the last season of the reference footballer his name links to in context (-1: none)
+    person_seasons: list[float] = field(default_factory=list)
 
 
 def _rank(counts: dict[str, int]) -> dict[str, int]:
@@ -148,7 +150,10 @@ class _Ctx:
         if self._links is not None:
             from extractors.tmref.linker import link_in
             ref, by_id, to_ours = self._links
-            pid = link_in(ref, p.name, tm_clubs=self._article_tm, position=p.position, birth_year=p.birth_year)
+            # names as spelt: the pair features were fitted so (a misspelling tolerated here moved
+            # cross-validated from-club accuracy 0.705 -> 0.697, five seeds' mean); the output links tolerate it
+            pid = link_in(ref, p.name, tm_clubs=self._article_tm, position=p.position, birth_year=p.birth_year,
+                          misspelt=False)
             if pid is not None:
                 c = by_id[pid]
                 got = (to_ours.get(c.current_club_id), float(c.last_season or -1))
@@ -267,12 +272,13 @@ def build(text: str, folded: str, sentences: list[Sentence], clubs: list[ClubMen
         near = psents | {i + 1 for i in psents} | {i - 1 for i in psents}
         club_ids = [k for k, ss in ctx.club_sents.items() if ss & near or k in p_rules]
         base = _person_row(ctx, p, n_persons, p_rules)
+        cur, last_season = ctx.tm_link(p)
         out.persons.append(p)
         out.person_rows.append(base)
+        out.person_seasons.append(last_season)
         if not ctx.clubs_by_id:
             continue        # a story that names no club at all reports no move (off-topic pages)
         mine = []
-        cur, last_season = ctx.tm_link(p)
         for cid in club_ids + [None]:
             cms = ctx.clubs_by_id.get(cid) if cid else None
             cand = Candidate(p, cms[0] if cms else None, p_rules.get(cid))

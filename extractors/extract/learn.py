@@ -7,7 +7,8 @@ A candidate's label is 1 when the gold has a rumour for that player and destinat
 (names compared with the official scorer's own matching, imported by path).  LightGBM
 runs on one thread with fixed seeds, so the same articles give the same model file.
 The calibration maps raw scores to probabilities with isotonic regression fitted on
-5-fold cross-validated scores (no article scores itself).
+5-fold cross-validated scores (no article scores itself).  Stage 2 (stack.py) is trained on
+out-of-fold pair-model probabilities (stacked_folds).
 """
 from __future__ import annotations
 
@@ -18,7 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .candidates import FEATURES, PERSON_FEATURES, REFERENCE_FEATURES
-from .scorer import DESTINATION, PAIR_CALIBRATION, PAIR_MODEL, PLAYER_MODEL, SELLER, Ensemble, ModelScorer
+from .scorer import (DESTINATION, PAIR_CALIBRATION, PAIR_MODEL, PLAYER_MODEL, SELLER, STACK_MODEL, Ensemble,
+                     ModelScorer, _predict)
+from .stack import STACK_FEATURES, stack_rows
 
 PARAMS = {
     "objective": "binary", "learning_rate": 0.1, "num_leaves": 15, "min_data_in_leaf": 10,
@@ -32,6 +35,13 @@ ROUNDS = 120
 SEEDS = (7,)
 UNKNOWN_WEIGHT = 0.1     # cross-validated pair F1 0.529 -> 0.514, sample site (invented names) 0.495 -> 0.672
 FOLDS = 5
+# stage 2 (stack.py): a binary model of the destination class, smaller than the pair model (few of its
+# features matter). Cross-validated pair F1, four seeds' mean (7, 42, 11, 99), 2026-12-04: pair model alone
+# 0.569; blended with stage 2 (stack.BLEND 0.3) 0.579. Before the coach/ground features, at blend 0.5: 0.568
+# -> 0.582 (50 rounds 0.579, 100: 0.582, 15 leaves 0.579; three-class stage 2 of 150 rounds at 0.05, 0.578
+# for six times the trees; trained on the unknown-reference copies too, 0.573).
+STACK_PARAMS = {"objective": "binary", "num_leaves": 7, "min_data_in_leaf": 20}
+STACK_ROUNDS = 75
 
 
 def load_scorer_module(eval_dir: Path):
@@ -129,14 +139,15 @@ def player_labels(article: Article, sc) -> list[int]:
 PAIR_CLASSES = {"objective": "multiclass", "num_class": 3}
 
 
-def _booster(rows, ys, features, weights=None, params=None):
+def _booster(rows, ys, features, weights=None, params=None, rounds=ROUNDS):
     import lightgbm as lgb
     import numpy as np
 
     data = lgb.Dataset(np.asarray(rows, dtype=np.float64), label=np.asarray(ys), feature_name=list(features),
                        weight=None if weights is None else np.asarray(weights), free_raw_data=False)
-    return Ensemble(lgb.train({**PARAMS, **(params or {}), "seed": seed}, data, num_boost_round=ROUNDS)
+    return Ensemble(lgb.train({**PARAMS, **(params or {}), "seed": seed}, data, num_boost_round=rounds)
                     for seed in SEEDS)
+
 
 
 def train_scorer(articles: list[Article], sc) -> ModelScorer:
@@ -173,11 +184,60 @@ def _unknown(row: list[float]) -> list[float]:
     return out
 
 
-def cross_validated(articles: list[Article], sc) -> list[ModelScorer]:
-    """Per article, the scorer of the fold that never saw it (5 models, each trained on 4 folds)."""
+def train_stacker(scored: list[tuple[Article, object]], sc):
+    """Stage 2 (stack.py), is the pair's club the player's destination, fitted on articles with their
+    out-of-fold stage-1 probabilities (one [neither, destination, seller] row per candidate); None
+    when there is nothing to fit."""
+    rows, ys = [], []
+    for a, probs in scored:
+        c = a.analysis.candidates
+        if c.rows:
+            rows.append(stack_rows(c.candidates, c.rows, probs))
+            ys += labels(a, sc)
+    if not rows:
+        return None
+    import numpy as np
+
+    return _booster(np.vstack(rows), ys, STACK_FEATURES, None, STACK_PARAMS, STACK_ROUNDS)
+
+
+def _stage1_probs(model: ModelScorer | None, a: Article):
+    return _predict(model.booster, a.analysis.candidates.rows) if model is not None else None
+
+
+def stacked_folds(articles: list[Article], sc) -> tuple[list[ModelScorer], list[tuple[Article, object]]]:
+    """Per article, the scorer of the fold that never saw it, in both stages; and each article with
+    its out-of-fold stage-1 probabilities (what the final stage 2 is trained on).
+
+    For the evaluated fold k, the pair model is trained on the four other folds, and stage 2 on
+    those folds' articles scored by pair models that saw neither k nor the article's own fold
+    (one per pair of folds, 10 in all): fold k is used by neither stage."""
     fold_of = folds(articles)
-    models = [train_scorer([a for a, f in zip(articles, fold_of) if f != k], sc) for k in range(FOLDS)]
-    return [models[f] for f in fold_of]
+    cache: dict[frozenset, ModelScorer | None] = {}
+
+    def stage1(*excluded: int) -> ModelScorer | None:
+        key = frozenset(excluded)
+        if key not in cache:
+            train = [a for a, f in zip(articles, fold_of) if f not in key]
+            cache[key] = train_scorer(train, sc) if train else None
+        return cache[key]
+
+    models = []
+    for k in range(FOLDS):
+        outer = stage1(k)
+        if outer is None:
+            models.append(None)
+            continue
+        inner = [(a, _stage1_probs(stage1(f, k), a)) for a, f in zip(articles, fold_of) if f != k]
+        stacker = train_stacker([(a, p) for a, p in inner if p is not None], sc)
+        models.append(ModelScorer(outer.booster, None, outer.player_booster, stacker))
+    oof = [(a, _stage1_probs(stage1(f), a)) for a, f in zip(articles, fold_of)]
+    return [models[f] for f in fold_of], [(a, p) for a, p in oof if p is not None]
+
+
+def cross_validated(articles: list[Article], sc) -> list[ModelScorer]:
+    """Per article, the scorer (pair model and stage 2) of the fold that never saw it."""
+    return stacked_folds(articles, sc)[0]
 
 
 def isotonic(scores: list[float], ys: list[int], bins: int = 20) -> tuple[list[float], list[float]]:
@@ -207,12 +267,14 @@ def fit_and_save(eval_dir: Path) -> dict:
     sc = load_scorer_module(eval_dir)
     articles = load_articles(eval_dir)
     ys = [labels(a, sc) for a in articles]
-    per_article = cross_validated(articles, sc)
-    oof = [list(m.raw(a.analysis.candidates.rows)) for a, m in zip(articles, per_article)]
+    per_article, scored = stacked_folds(articles, sc)
+    oof = [list(m.raw(a.analysis.candidates.rows, a.analysis.candidates.candidates))
+           for a, m in zip(articles, per_article)]
     xs, cal = isotonic([s for row in oof for s in row], [y for row in ys for y in row])
     final = train_scorer(articles, sc)
     _write(PAIR_MODEL, final.booster.model_to_string())
     _write(PLAYER_MODEL, final.player_booster.model_to_string())
+    _write(STACK_MODEL, train_stacker(scored, sc).model_to_string())
     _write(PAIR_CALIBRATION, json.dumps({"x": xs, "y": cal}, indent=1) + "\n")
     return {"articles": len(articles), "candidates": sum(map(len, ys)), "positives": sum(map(sum, ys))}
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .assemble import assemble_rumours
-from .candidates import ArticleCandidates
+from .candidates import PERSON_FEATURES, ArticleCandidates
 from .candidates import build as build_candidates
 from .clubs import club_index
 from .fees import find_fees
@@ -80,11 +80,13 @@ def extract_text(text: str, *, title: str | None = None, language: str | None = 
 def decide(a: Analysis, scorer) -> ArticleExtraction:
     """The article's result once the scorer has weighed its candidate moves."""
     rows = a.candidates.rows
-    moves, sellers = scorer.move_probabilities(rows)
+    moves, sellers = scorer.move_probabilities(rows, a.candidates.candidates)
     rumours = assemble_rumours(a, moves, scorer.confidence, sellers)
     movers = {r.player_key for r in rumours}
     probs = scorer.player_probabilities(a.candidates.person_rows)
     learned = {id(p): pr >= 0.5 for p, pr in zip(a.candidates.persons, probs)} if probs is not None else {}
+    for k in _reference_footballers(a):
+        learned[k] = True
     players = []
     for p in a.persons:
         m = p.to_mention()
@@ -98,6 +100,25 @@ def decide(a: Analysis, scorer) -> ArticleExtraction:
     fees = [replace(f.fee, start=_unshift(f.fee.start, a.offset)) for f in a.fees]
     attach_player_ids(players, rumours, clubs, a.month)     # transfermarkt ids; no-op without a reference
     return ArticleExtraction(language=a.language, clubs=clubs, players=players, fees=fees, rumours=rumours)
+
+
+_COACH = PERSON_FEATURES.index("p_tm_coach")
+
+
+def _reference_footballers(a: Analysis) -> list[int]:
+    """Persons whose name links, in the article's context, to one reference footballer active in
+    the article's season (the snapshot's latest when undated) who coaches no reference club: the
+    reference knows them as footballers, whatever the person model makes of the text (#13), on a
+    page about football (two clubs named at least: a namesake on another page is no footballer)."""
+    from extractors.tmref import reference
+
+    ref = reference()
+    if ref is None or not ref.latest_season or len({c.club_id for c in a.clubs}) < 2:
+        return []       # a page naming fewer than two clubs is not about football's market
+    year = int(a.month[:4]) if a.month else ref.latest_season
+    c = a.candidates
+    return [id(p) for p, season, row in zip(c.persons, c.person_seasons, c.person_rows)
+            if season >= year - 1 and row[_COACH] <= 0.0]
 
 
 def _unshift(pos: int, offset: int) -> int:

@@ -17,6 +17,7 @@ MODEL_DIR = Path(__file__).resolve().parent / "trained"
 PAIR_MODEL = MODEL_DIR / "pairs.lgb.txt"
 PAIR_CALIBRATION = MODEL_DIR / "pairs.calibration.json"
 PLAYER_MODEL = MODEL_DIR / "players.lgb.txt"
+STACK_MODEL = MODEL_DIR / "pairs.stack.lgb.txt"     # stage 2 (stack.py): each pair against its article's others
 DESTINATION = 1      # the pair model's classes (learn.PAIR_CLASSES): the player moves to this club,
 SELLER = 2           # ... or leaves it (his current club)
 _RULE = FEATURES.index("rule_pair")
@@ -29,7 +30,7 @@ class RuleScorer:
     def pair_probabilities(self, rows: list[list[float]]) -> list[float]:
         return [max(0.5, r[_RULE_CONF]) if r[_RULE] else 0.0 for r in rows]
 
-    def move_probabilities(self, rows: list[list[float]]) -> tuple[list[float], list[float] | None]:
+    def move_probabilities(self, rows: list[list[float]], cands=None) -> tuple[list[float], list[float] | None]:
         return self.pair_probabilities(rows), None      # the rules' seller stands
 
     def confidence(self, raw: float) -> float:
@@ -74,14 +75,33 @@ def _predict(booster, rows):
 
 class ModelScorer:
     def __init__(self, booster, calibration: tuple[list[float], list[float]] | None = None,
-                 player_booster=None):
+                 player_booster=None, stacker=None):
         self.booster = booster
         self.calibration = calibration
         self.player_booster = player_booster
+        self.stacker = stacker          # stage 2 (stack.py), or None: the pair model decides alone
 
-    def raw(self, rows: list[list[float]]):
+    def pairs(self, rows: list[list[float]], cands=None):
+        """Per pair, the probabilities of [neither, destination, seller]: the pair model's, its
+        destination blended with stage 2's when there is one and the candidates are given (stage 2
+        groups the rows by person and club)."""
+        import numpy as np
+
+        if not rows:
+            return np.zeros(0)
+        x = np.asarray(rows, dtype=np.float64)
+        p = self.booster.predict(x, num_threads=1)
+        if self.stacker is None or cands is None or p.ndim != 2:
+            return p
+        from .stack import BLEND, stack_rows
+
+        q = self.stacker.predict(stack_rows(cands, x, p), num_threads=1)
+        p[:, DESTINATION] = (1.0 - BLEND) * p[:, DESTINATION] + BLEND * q
+        return p
+
+    def raw(self, rows: list[list[float]], cands=None):
         """The probability that each pair is a move to its club (the destination class)."""
-        p = _predict(self.booster, rows)
+        p = self.pairs(rows, cands)
         return p[:, DESTINATION] if p.ndim == 2 else p
 
     def player_probabilities(self, rows: list[list[float]]) -> list[float] | None:
@@ -92,9 +112,10 @@ class ModelScorer:
     def pair_probabilities(self, rows: list[list[float]]) -> list[float]:
         return list(self.raw(rows))
 
-    def move_probabilities(self, rows: list[list[float]]) -> tuple[list[float], list[float] | None]:
-        """Per pair, the probability that the player moves to the club and that it is his current club."""
-        p = _predict(self.booster, rows)
+    def move_probabilities(self, rows: list[list[float]], cands=None) -> tuple[list[float], list[float] | None]:
+        """Per pair, the probability that the player moves to the club and that it is his current club
+        (`cands`, the rows' candidates, lets stage 2 weigh each pair against the others)."""
+        p = self.pairs(rows, cands)
         if p.ndim != 2:
             return list(p), None
         return list(p[:, DESTINATION]), list(p[:, SELLER])
@@ -109,7 +130,8 @@ class ModelScorer:
         return float(np.interp(raw, xs, ys))
 
     @classmethod
-    def load(cls, model: Path = PAIR_MODEL, calibration: Path = PAIR_CALIBRATION) -> "ModelScorer":
+    def load(cls, model: Path = PAIR_MODEL, calibration: Path = PAIR_CALIBRATION,
+             stack: Path = STACK_MODEL) -> "ModelScorer":
         def read(path: Path, features):
             if not path.exists():
                 return None
@@ -122,7 +144,9 @@ class ModelScorer:
         if calibration.exists():
             d = json.loads(calibration.read_text(encoding="utf-8"))
             cal = (d["x"], d["y"])
-        return cls(read(model, FEATURES), cal, read(PLAYER_MODEL, PERSON_FEATURES))
+        from .stack import STACK_FEATURES
+
+        return cls(read(model, FEATURES), cal, read(PLAYER_MODEL, PERSON_FEATURES), read(stack, STACK_FEATURES))
 
 
 @lru_cache(maxsize=1)

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from ..extract.text import fold
 from .clubmap import to_tm
-from .players import Candidate, Reference, reference
+from .players import Candidate, Reference, reference, skeleton
 
 MAX_NAMESAKES = 6      # a lone surname with more reference players than this is not linked by club
 NOTABLE_RATIO = 20     # rule 5: how far the best-known namesake's peak market value must stand out
@@ -183,14 +183,14 @@ def link(name: str, *, club_ids=(), nationality: str | None = None, position: st
                    year=year, birth_year=birth_year, tm_clubs=tm_clubs)
 
 
-def _lookup(ref: Reference, words: list[str]) -> tuple[list[Candidate], str] | None:
+def _lookup(ref: Reference, words: list[str], misspelt: bool = True) -> tuple[list[Candidate], str] | None:
     """(candidates, how they match: "full" name, "surname", or "variant", a surname with a first
     name spelt another way) for the folded words of a name."""
     key = " ".join(words)
     by_name, by_surname = ref.by_name, ref.by_surname
     if len(words) == 1:
         if key not in by_name and key not in by_surname:
-            return None
+            return _misspelt(ref, key, single=True) if misspelt else None
         return [ref.players[i] for i in (*by_name.get(key, ()), *by_surname.get(key, ()))], "surname"
     if key in by_name:
         return [ref.players[i] for i in by_name[key]], "full"
@@ -203,18 +203,29 @@ def _lookup(ref: Reference, words: list[str]) -> tuple[list[Candidate], str] | N
     # "Mykhailo Mudryk" spelt another way: the surname and a first name that agrees with it
     hit = next((" ".join(words[i:]) for i in range(1, len(words)) if " ".join(words[i:]) in by_surname), None)
     if hit is None:
-        return None
+        return _misspelt(ref, key, single=False) if misspelt else None
     cands = _first_name_match([ref.players[i] for i in by_surname[hit]], words[0])
-    return (cands, "variant") if cands else None
+    if cands:
+        return cands, "variant"
+    return _misspelt(ref, key, single=False) if misspelt else None
+
+
+def _misspelt(ref: Reference, key: str, single: bool) -> tuple[list[Candidate], str] | None:
+    """A name the reference knows under another spelling (a letter written once that it doubles,
+    i for y: "Ullises Garcia", "El Shaarawi", "Damsgard"), matched on `skeleton`s. A variant: never
+    linked on the name alone (module rule), only with the text's club, cue or season."""
+    sk = skeleton(key)
+    ids = ref.surname_skeletons.get(sk) if single else ref.name_skeletons.get(sk) or ref.surname_skeletons.get(sk)
+    return ([ref.players[i] for i in ids], "variant") if ids else None
 
 
 def link_in(ref: Reference, name: str, *, club_ids=(), nationality: str | None = None,
             position: str | None = None, age: int | None = None, year: int | None = None,
             birth_year: int | None = None, tm_clubs: set[str] | None = None,
-            wider_tm_clubs: set[str] = frozenset()) -> str | None:
+            wider_tm_clubs: set[str] = frozenset(), misspelt: bool = True) -> str | None:
     """`link` against a loaded reference (the extractor's hot path: no settings look-up);
-    `wider_tm_clubs` as decide's `wider_clubs`."""
-    found = _lookup(ref, fold(name).split())
+    `wider_tm_clubs` as decide's `wider_clubs`; `misspelt=False` matches names as spelt only."""
+    found = _lookup(ref, fold(name).split(), misspelt)
     if found is None:
         return None
     cands, match = found

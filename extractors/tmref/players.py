@@ -11,6 +11,7 @@ import hashlib
 import logging
 import os
 import pickle
+import re
 import tempfile
 import threading
 from dataclasses import dataclass, field
@@ -61,6 +62,31 @@ class Reference:
     @cached_property
     def latest_season(self) -> int | None:
         return max((c.last_season or 0 for c in self.players), default=None) or None
+
+    @cached_property
+    def name_skeletons(self) -> dict[str, list[int]]:
+        """by_name under spelling-tolerant keys (`skeleton`), built on first use."""
+        return _by_skeleton(self.by_name)
+
+    @cached_property
+    def surname_skeletons(self) -> dict[str, list[int]]:
+        return _by_skeleton(self.by_surname)
+
+
+_DOUBLED = re.compile(r"(\w)\1+")
+
+
+def skeleton(folded: str) -> str:
+    """A key that two spellings of one name share when the press writes a letter once that the
+    reference doubles, or i for y ("damsgard"/"damsgaard", "ullises"/"ulisses", "shaarawi"/"shaarawy")."""
+    return _DOUBLED.sub(r"\1", folded.replace("y", "i"))
+
+
+def _by_skeleton(index: dict[str, list[int]]) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = {}
+    for key, ids in index.items():
+        out.setdefault(skeleton(key), []).extend(ids)
+    return out
 
 
 def surname_forms(last_name: str) -> set[str]:

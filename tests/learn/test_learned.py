@@ -106,3 +106,87 @@ def test_a_story_naming_no_club_reports_no_move():
 def test_both_scorers_give_the_same_record_fields(scorer):
     rec = extract_text(ARTICLES[0][1], scorer=scorer).to_record("x.txt")
     assert set(rec) == {"file", "language", "clubs", "players", "player_ids", "rumours"}
+
+
+# --- stage 2 (stack.py): each pair weighed against the other pairs of its article ---
+
+def test_stage_two_sees_the_players_other_clubs_and_the_clubs_other_players():
+    from extractors.extract.stack import RELATIVE_FEATURES, relative_rows
+
+    a = analyse(ARTICLES[1][1])         # two players, two buyers, one seller
+    cands = a.candidates.candidates
+    probs = [[0.5, 0.1 * (i + 1), 0.05] for i in range(len(cands))]
+    rows = relative_rows(cands, probs)
+    col = {k: [r[i] for r in rows] for i, k in enumerate(RELATIVE_FEATURES)}
+    for i, c in enumerate(cands):
+        clubs = [j for j, o in enumerate(cands) if o.person is c.person and o.club is not None and j != i]
+        assert col["s1_dest"][i] == probs[i][1]
+        assert col["p_other_best"][i] == max((probs[j][1] for j in clubs), default=0.0)
+        assert col["p_rank_of_c"][i] == sum(probs[j][1] > probs[i][1] for j in clubs)
+        assert col["p_cands"][i] == sum(o.person is c.person for o in cands)
+        if c.club is None:
+            assert col["c_other_best"][i] == -1.0
+        else:
+            rivals = [j for j, o in enumerate(cands) if o.club is not None and o.club.club_id == c.club.club_id
+                      and j != i]
+            assert col["c_other_best"][i] == max((probs[j][1] for j in rivals), default=0.0)
+            assert col["c_rank_of_p"][i] == sum(probs[j][1] > probs[i][1] for j in rivals)
+    assert set(col["a_above"]) == {float(sum(p[1] >= 0.25 for p in probs))}
+
+
+def test_the_committed_stage_two_matches_its_features_and_blends_the_destination_only():
+    from extractors.extract.stack import BLEND, STACK_FEATURES, stack_rows
+
+    scorer = default_scorer()
+    assert scorer.stacker is not None, "extractors/extract/trained/ holds no stage 2: run make train"
+    assert scorer.stacker.feature_name() == list(STACK_FEATURES)
+    c = analyse(ARTICLES[1][1]).candidates
+    first = scorer.booster.predict(c.rows, num_threads=1)
+    second = scorer.stacker.predict(stack_rows(c.candidates, c.rows, first), num_threads=1)
+    dest, seller = scorer.move_probabilities(c.rows, c.candidates)
+    assert dest == pytest.approx(list((1 - BLEND) * first[:, DESTINATION] + BLEND * second))
+    assert seller == pytest.approx(list(first[:, 2]))          # the seller class stays the pair model's
+    assert list(scorer.raw(c.rows)) == list(first[:, DESTINATION])    # without the candidates: stage 1 alone
+
+
+def _more_articles():
+    """The test articles three times over, under other names: every fold has articles."""
+    out = []
+    for n in range(3):
+        for a in _articles():
+            out.append(learn.Article(f"{n}{a.file}", a.language, a.analysis, a.gold))
+    return out
+
+
+def test_cross_validation_trains_neither_stage_on_the_evaluated_fold(monkeypatch):
+    arts = _more_articles()
+    seen_by = {}            # id of a stage-1 probability array -> files its model was trained on
+    train_scorer, train_stacker, stage1_probs = learn.train_scorer, learn.train_stacker, learn._stage1_probs
+
+    def scorer(articles, sc):
+        m = train_scorer(articles, sc)
+        m.booster.seen = {a.file for a in articles}
+        return m
+
+    def probs(model, a):
+        p = stage1_probs(model, a)
+        if p is not None:
+            seen_by[id(p)] = model.booster.seen
+        return p
+
+    def stacker(scored, sc):
+        b = train_stacker(scored, sc)
+        if b is not None:
+            b.seen = {a.file for a, _ in scored}.union(*(seen_by[id(p)] for _, p in scored))
+        return b
+
+    monkeypatch.setattr(learn, "train_scorer", scorer)
+    monkeypatch.setattr(learn, "_stage1_probs", probs)
+    monkeypatch.setattr(learn, "train_stacker", stacker)
+    per_article, scored = learn.stacked_folds(arts, Matcher())
+    assert all(m.stacker is not None for m in per_article)
+    for a, m in zip(arts, per_article):
+        assert a.file not in m.booster.seen
+        assert a.file not in m.stacker.seen        # nor through the stage-1 scores it was trained on
+    assert [a.file for a, _ in scored] == [a.file for a in arts]
+    assert all(a.file not in seen_by[id(p)] for a, p in scored)     # the final stage 2's inputs: out of fold

@@ -49,3 +49,12 @@ def test_linked_anywhere_counts_player_mentions_and_wrong_ids(tiny_reference, tm
     assert figs["linked_any"] == 2 and figs["recall_any"] == 0.5             # Kalulu and van Dijk by mention
     assert figs["judged_any"] == 3 and figs["wrong_any"] == 1                # Rodri is not named at all
     assert "anywhere in the output (rumours or player mentions): 2/4 linked right (50.0 %)" in link_eval.report(figs)
+
+
+def test_link_floors_apply_only_where_link_figures_exist():
+    from tests.tools.eval.evaluate import check
+
+    floors = {"_comment": "x", "pair_f1": 0.5, "links_recall_any": 0.9}
+    assert check({"pair_f1": 0.6}, floors) == []                        # no reference: no link figures
+    assert check({"pair_f1": 0.6, "links_recall_any": 0.8}, floors) == ["links_recall_any: 0.800 < floor 0.900"]
+    assert check({}, floors) == ["pair_f1: 0.000 < floor 0.500"]       # a pair figure missing still fails
