@@ -141,12 +141,14 @@ class ClubIndex:
         """Club mentions in reading order."""
         raw = []      # (start, end, key, surface_list)
         for ms, me in self._matches(folded):
-            key = _PUNCT_SPACE.sub(" ", folded[ms:me])
+            key = folded[ms:me]
+            if not key.isalpha():       # (one word of letters, most matches: nothing to collapse)
+                key = _PUNCT_SPACE.sub(" ", key)
             cands = self.surfaces.get(key)
             if not cands:
                 continue
             surface = text[ms:me]
-            first = next((ch for ch in surface if ch.isalpha()), "")
+            first = surface[0] if surface[:1].isalpha() else next((ch for ch in surface if ch.isalpha()), "")
             usable = [s for s in cands if not s.needs_capital or first.isupper()]
             if not usable:
                 continue
@@ -255,6 +257,8 @@ _PERSON_BEFORE = re.compile(r"([^\W\d_][^\W\d_'’]+) $")
 def _after_first_name(text: str, start: int, raw: list) -> bool:
     """"Marlon Santos": a one-word club name right after a capitalised given name that is
     not itself a club, not a sentence start and not a common word is a surname."""
+    if text[start - 1:start] != " " and text[max(0, start - 2):start] != " \n":
+        return False                    # "l'Inter", a line start: the pattern's " $" cannot match
     m = _PERSON_BEFORE.search(text, max(0, start - 25), start)
     if not m or not m.group(1)[:1].isupper() or m.group(1).isupper():
         return False

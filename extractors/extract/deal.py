@@ -32,6 +32,8 @@ _NOT_YET = re.compile(_HYPOTHETICAL.pattern[:-3] + r"|set to|close to|closing in
 # "want to sign", "will join", "could seal", "not signed": an infinitive or a modal right before the cue
 _INFINITIVE = re.compile(r"\b(?:to|will|would|could|can|cannot|may|might|must|not|never|non|no|pas)\s+$")
 _IDIOM_AFTER = re.compile(r"\s+(?:tempo|time|tiempo|temps)\b")
+# "cannot rule out", "non possono escludere": a denial cue made impossible is no denial
+_CANNOT_BEFORE = re.compile(r"(?:cannot|can't|could not|couldn't|non puo|non possono|no puede|ne peut)\s+(?:\w+\s+)?$")
 _NEGATED_AGREEMENT = re.compile(r"(?:non|not|no|sin|pas|senza|without)\s+(?:\w+\s+){0,2}(?:accordo|agreement|acuerdo|accord)")
 
 
@@ -75,8 +77,7 @@ def _status(s: str, prospects: bool) -> str | None:
         return None         # no cue of any status kind (one pass instead of four)
     for m in _cues(kinds["DENIED"], s):
         pre = s[max(0, m.start() - 25):m.start()]
-        if not re.search(r"(?:cannot|can't|could not|couldn't|non puo|non possono|no puede|ne peut)\s+(?:\w+\s+)?$", pre) \
-                and not _NEGATED_DENIAL.search(pre):
+        if not _CANNOT_BEFORE.search(pre) and not _NEGATED_DENIAL.search(pre):
             return "denied"
     for m in _cues(kinds["COMPLETED"], s):
         if prospects and _IDIOM_AFTER.match(s, m.end()):
@@ -118,6 +119,10 @@ def status_for(sentences: list[str], read=status_of) -> str:
     return "rumour"
 
 
+_WITHOUT_OPTION = re.compile(r"(?:sin|senza|without|sans|no)\s+(?:\w+\s+)?(?:opcion|opzione|option|diritto)")
+_OUTRIGHT = re.compile(r"\b(?:permanently|outright|a titolo definitivo|en propiedad)\b")
+
+
 def deal_type_for(sentences: list[str], fee_kind: str | None, renewal: bool, has=lexicon.has) -> str | None:
     """permanent | loan | loan_with_option | loan_with_obligation | free | renewal | None.
 
@@ -129,10 +134,10 @@ def deal_type_for(sentences: list[str], fee_kind: str | None, renewal: bool, has
     if loan and has("OBLIGATION", text):
         return "loan_with_obligation"
     if loan and (has("OPTION", text) or fee_kind == "option"):
-        if re.search(r"(?:sin|senza|without|sans|no)\s+(?:\w+\s+)?(?:opcion|opzione|option|diritto)", text):
+        if _WITHOUT_OPTION.search(text):
             return "loan"
         return "loan_with_option"
-    if loan and re.search(r"\b(?:permanently|outright|a titolo definitivo|en propiedad)\b", text):
+    if loan and _OUTRIGHT.search(text):
         return "permanent"
     if loan:
         return "loan"

@@ -53,7 +53,9 @@ def _amounts(folded: str):
 
 # "entre 15 y 20 kilos", "between £43m and £52m", "€75m-€85m", "5.5-6 milioni"
 _RANGE_LOW = re.compile(rf"(?P<low>[€£$]?\s?(?:{_NUM})\s?(?:{_SCALE})?)\s*(?:-|/|y|e|and|to|a|et|o|or)\s*$")
-_BARE = re.compile(r"(?<![\w.,€£$])(?P<num>\d{1,3}(?:[.,]\d+)?)(?![\w.,%'’]|\s*(?:%|anni|ans|anos|years|gol|goal|"
+# `(?<![\w.,€£$])\d{1,3}...` with the look-behind after the first digit: the pattern then opens
+# with `\d`, and `re` skips to the next digit in C instead of trying the look-behind everywhere
+_BARE = re.compile(r"(?P<num>\d(?<![\w.,€£$]\d)\d{0,2}(?:[.,]\d+)?)(?![\w.,%'’]|\s*(?:%|anni|ans|anos|years|gol|goal|"
                    r"partite|presenze|minuti|giorni|punti|volte|mesi|settimane|stagioni|milioni|millones|millions|"
                    r"million|kilos|euro|euros|°|ore|h\b|[-/]\d))")
 _BARE_CUE = re.compile(r"(?:riscatto|fissato a|proposti|offerti|offerta da|offerta di|chiede|richiesta di|clausola da|"
@@ -217,7 +219,7 @@ def find_fees(text: str, folded: str, lang: str, sentence_of, month: str | None 
 def _free_loans(text: str, folded: str, sentence_of) -> list[FeeMention]:
     """A loan "a titolo gratuito" is a loan fee of 0 (no currency), when the article speaks of loans."""
     out = []
-    if not lexicon.has("LOAN", folded):
+    if not lexicon.has("LOAN", folded) or not _needs(folded, _FREE_LOAN_WORDS):
         return out
     for m in _FREE_LOAN.finditer(folded):
         fee = Fee(amount=0.0, currency=None, eur=0.0, phrase=text[m.start():m.end()], start=m.start(), kind="loan_fee")
@@ -271,6 +273,8 @@ _FREE_LOAN = re.compile(r"\b(?:a titolo gratuito|prestito gratuito|in prestito g
                         r"cedido gratis|pret gratuit)\b")
 
 
+# every alternative of _FREE_LOAN contains one of these: most articles are spared the scan
+_FREE_LOAN_WORDS = ("gratui", "gratis", "free loan")
 _OPTION_KINDS = ("OPTION", "OBLIGATION")
 # cheap necessary conditions: every alternative of the regex contains one of these strings
 _WAGE_WORDS = ("ingaggio", "stipendio", "salary", "wages", "salario", "sueldo", "salaire")     # _RX_WAGE_WORD

@@ -59,26 +59,9 @@ STREET_WORDS = {"via", "viale", "piazza", "corso", "largo", "stadio", "stadium",
                 "avenida", "paseo", "plaza", "boulevard"}
 
 
-class _Tok:
-    """A word token; an elided article prefix (l', dell', nell'...) is cut off."""
-    __slots__ = ("_s", "_e", "_w")
-
-    def __init__(self, m: re.Match):
-        w, s = m.group(0), m.start()
-        if "'" in w or "’" in w:            # every elision ends with an apostrophe
-            e = _ELISION.match(w)
-            if e and len(w) > e.end():
-                w, s = w[e.end():], s + e.end()
-        self._s, self._e, self._w = s, s + len(w), w
-
-    def start(self) -> int:
-        return self._s
-
-    def end(self) -> int:
-        return self._e
-
-    def group(self, _=0) -> str:
-        return self._w
+# A word token is a plain (start, word) pair, an elided article prefix (l', dell', nell'...) cut
+# off: the runs are built for every capitalised word of the article, so no object per word.
+_Tok = tuple[int, str]
 
 ROLE_KINDS = ("COACH", "EXEC", "AGENT", "JOURNALIST")
 ROLE_NAME = {"COACH": "coach", "EXEC": "executive", "AGENT": "agent", "JOURNALIST": "journalist"}
@@ -174,20 +157,22 @@ def _capitalised_runs(text: str, in_club: list[bool]) -> list[list[_Tok]]:
     """Runs of capitalised tokens (with particles inside) separated by spaces only, outside club names."""
     runs: list[list[_Tok]] = []
     cur: list[_Tok] = []
-    for m in (_Tok(x) for x in _NAMEISH.finditer(text)):
-        w = m.group(0)
-        if cur and not _space_gap(text[cur[-1].end():m.start()]):
-            runs.append(cur)
-            cur = []
-        ok = not in_club[m.start()]
-        cap = w[:1].isupper()
-        if ok and (cap or (fold(w) in PARTICLES and cur)):
-            if cur and not _space_gap(text[cur[-1].end():m.start()]):
+    cur_end = 0                         # end of the last token of `cur`
+    for x in _NAMEISH.finditer(text):
+        w, s = x.group(), x.start()
+        if "'" in w or "’" in w:            # every elision ends with an apostrophe
+            e = _ELISION.match(w)
+            if e and len(w) > e.end():
+                w, s = w[e.end():], s + e.end()
+        if cur:
+            gap = text[cur_end:s]
+            if gap != " " and not _space_gap(gap):       # one space, by far the most common gap
                 runs.append(cur)
                 cur = []
-            if not cap and not cur:
-                continue
-            cur.append(m)
+        cap = w[:1].isupper()
+        if not in_club[s] and (cap or (cur and fold(w) in PARTICLES)):
+            cur.append((s, w))
+            cur_end = s + len(w)
         else:
             if cur:
                 runs.append(cur)
@@ -197,6 +182,9 @@ def _capitalised_runs(text: str, in_club: list[bool]) -> list[list[_Tok]]:
     return runs
 
 
+# a word written in lowercase: `(?<![\w])[a-zà-ÿ][\w'’]*` with the look-behind after the first
+# letter, so that `re` skips the characters that cannot start one in C
+_LOWER_WORD = re.compile(r"[a-zà-ÿ](?<![\w].)[\w'’]*")
 _COMPANY_SUFFIX = frozenset({"co", "inc", "ltd", "corp", "llc", "plc", "gmbh", "holdings"})
 
 
@@ -204,17 +192,18 @@ def _name_candidates(text: str, folded: str, runs: list[list[_Tok]],
                      sent_starts: set[int]) -> list[tuple[int, int, list[str], bool]]:
     """(start, end, tokens, sentence-initial) of each run piece that may be a person's name."""
     reject = reject_words()
-    lower_folded = {fold(w) for w in set(re.findall(r"(?<![\w])[a-zà-ÿ][\w'’]*", text))}
+    lower_folded = {fold(w) for w in set(_LOWER_WORD.findall(text))}
     club_suffix = lexicon.words("CLUB_SUFFIX")
     cands: list[tuple[int, int, list[str], bool]] = []
     for run in runs:
-        if any(fold(m.group(0)) in club_suffix for m in run[1:]):
-            continue            # "Cardiff City", "Bristol Rovers": a club missing from the reference
-        if any(fold(m.group(0)) in _COMPANY_SUFFIX for m in run[1:]):
-            continue            # "Pacific Gas & Electric Co", "Acme Holdings Ltd": a company
-        prev = _RX_PREV_WORD.search(folded[max(0, run[0].start() - 8):run[0].start()])
-        if prev and prev.group(1) in _ARTICLES and len(run) >= 2:
-            continue            # "al Sánchez Pizjuán", "il Pocho": places and nicknames, not names
+        if len(run) >= 2:       # (most runs are one word: none of these tests applies to them)
+            if any(fold(w) in club_suffix for _, w in run[1:]):
+                continue            # "Cardiff City", "Bristol Rovers": a club missing from the reference
+            if any(fold(w) in _COMPANY_SUFFIX for _, w in run[1:]):
+                continue            # "Pacific Gas & Electric Co", "Acme Holdings Ltd": a company
+            prev = _RX_PREV_WORD.search(folded[max(0, run[0][0] - 8):run[0][0]])
+            if prev and prev.group(1) in _ARTICLES:
+                continue            # "al Sánchez Pizjuán", "il Pocho": places and nicknames, not names
         for piece in _split_run(run, reject):
             cand = _piece_name(text, piece, reject, lower_folded, sent_starts)
             if cand is not None:
@@ -228,9 +217,9 @@ def _piece_name(text: str, piece: list[_Tok], reject: frozenset[str], lower_fold
         piece = _caps_name_part(piece)
         if not piece:
             return None
-    words_ = [_strip_possessive(m.group(0)) for m in piece]
-    start = piece[0].start()
-    end = piece[-1].start() + len(words_[-1])
+    words_ = [_strip_possessive(w) for _, w in piece]
+    start = piece[0][0]
+    end = piece[-1][0] + len(words_[-1])
     initial = _is_initial(text, start, sent_starts)
     if len(piece) == 1:
         f = fold(words_[0])
@@ -242,7 +231,7 @@ def _piece_name(text: str, piece: list[_Tok], reject: frozenset[str], lower_fold
     elif initial and fold(words_[0]) in lower_folded and fold(words_[0]) not in LEAD_PARTICLES:
         # "Nonostante Gomez": the first word is a common word capitalised by position
         words_ = words_[1:]
-        start = piece[1].start()
+        start = piece[1][0]
         if len(words_) == 1 and fold(words_[0]) in lower_folded:
             return None
     if len(words_) > 4:
@@ -252,7 +241,7 @@ def _piece_name(text: str, piece: list[_Tok], reject: frozenset[str], lower_fold
 
 def _all_caps(piece: list[_Tok]) -> bool:
     """Every word of the piece is written in capitals ("RIPRENDERE LUKAKU", a shouted headline)."""
-    return all(len(m.group(0)) > 1 and m.group(0).isupper() for m in piece)
+    return all(len(w) > 1 and w.isupper() for _, w in piece)
 
 
 _NAME_TOKENS: list = [None, frozenset()]     # [reference, every folded word of its players' names]
@@ -282,9 +271,9 @@ def _caps_name_part(piece: list[_Tok]) -> list[_Tok]:
     if names is None:
         return piece
     i = 0
-    while i < len(piece) and fold(_strip_possessive(piece[i].group(0))) not in names:
+    while i < len(piece) and fold(_strip_possessive(piece[i][1])) not in names:
         i += 1
-    while 0 < i < len(piece) - 1 and fold(piece[i].group(0)) in PARTICLES:
+    while 0 < i < len(piece) - 1 and fold(piece[i][1]) in PARTICLES:
         i += 1
     return piece[i:]
 
@@ -453,12 +442,12 @@ _SPACED_POSITIONS = frozenset({k.replace("-", " ") for k in POSITIONS if "-" in 
                               | {"centre half", "center half", "centre forward", "center forward", "second striker"})
 
 
-def _split_run(run: list[re.Match], reject: frozenset[str]) -> list[list[re.Match]]:
-    pieces: list[list[re.Match]] = []
-    cur: list[re.Match] = []
+def _split_run(run: list[_Tok], reject: frozenset[str]) -> list[list[_Tok]]:
+    pieces: list[list[_Tok]] = []
+    cur: list[_Tok] = []
     skip_next = False
     for m in run:
-        w = _strip_possessive(m.group(0))
+        w = _strip_possessive(m[1])
         f = fold(w)
         if (f in reject or f in STREET_WORDS or f in _SPACED_POSITIONS) and f not in LEAD_PARTICLES:
             if cur:
@@ -472,7 +461,7 @@ def _split_run(run: list[re.Match], reject: frozenset[str]) -> list[list[re.Matc
             cur = []
             continue
         cur.append(m)
-        if w != m.group(0):            # possessive ends the name
+        if w != m[1]:            # possessive ends the name
             pieces.append(cur)
             cur = []
     if cur:
@@ -480,11 +469,11 @@ def _split_run(run: list[re.Match], reject: frozenset[str]) -> list[list[re.Matc
     out = []
     for p in pieces:
         # trim particles at the edges ("de" alone is not a name)
-        while p and fold(p[-1].group(0)) in PARTICLES:
+        while p and fold(p[-1][1]) in PARTICLES:
             p = p[:-1]
-        while p and fold(p[0].group(0)) in PARTICLES and not p[0].group(0)[:1].isupper():
+        while p and fold(p[0][1]) in PARTICLES and not p[0][1][:1].isupper():
             p = p[1:]
-        if p and not (len(p) == 1 and fold(p[0].group(0)) in PARTICLES):
+        if p and not (len(p) == 1 and fold(p[0][1]) in PARTICLES):
             out.append(p)
     return out
 
@@ -560,7 +549,11 @@ _SPLIT_AFTER_CHARS = ".;!?\n"            # the characters of _RX_SPLIT_AFTER
 
 def _after_last(s: str, chars: str) -> str:
     """`re.split("[chars]", s)[-1]` without the regex: the text after the last of `chars`."""
-    i = max(s.rfind(c) for c in chars)
+    i = -1
+    for c in chars:
+        j = s.rfind(c)
+        if j > i:
+            i = j
     return s[i + 1:] if i >= 0 else s
 
 

@@ -66,7 +66,13 @@ class Sentence:
 
 # a sentence ends at . ! ? ; followed by space and a capital/quote/digit, or at a newline.
 _ABBREV = re.compile(r"(?:\b(?:St|Mr|Dr|Jr|Sr|vs|No|n|ca|Mio|Mln|mln|ecc|etc|Sig)|\b[A-Z])\.$")
-_END = re.compile(r"[.!?;:]+[\"')\]]*\s+(?=[\"'(\[]?[A-ZÀ-ÖØ-Þ0-9\"'«“])|\n+|\s+[-–—]\s+(?=[A-ZÀ-ÖØ-Þ])")
+# It means `[.!?;:]+["')\]]*\s+(?=...)|\n+|\s+[-–—]\s+(?=[A-Z...])`, written to open with one character
+# set (the first character of every alternative, each branch then checking which one it was) so that
+# `re` skips the characters that cannot start a sentence end in C: about 3x faster, same matches.
+# (A "\n" never starts the last alternative: `\n+` is tried before it and always matches there.)
+_END = re.compile(r"[.!?;:\s](?:(?<=[.!?;:])[.!?;:]*[\"')\]]*\s+(?=[\"'(\[]?[A-ZÀ-ÖØ-Þ0-9\"'«“])"
+                  r"|(?<=\n)\n*"
+                  r"|(?<=[^\S\n])\s*[-–—]\s+(?=[A-ZÀ-ÖØ-Þ]))")
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -74,11 +80,13 @@ def split_sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     start = 0
     for m in _END.finditer(text):
-        if m.group(0)[0] == "." and _ABBREV.search(text[max(0, m.start() - 4):m.start() + 1]):
+        g, ms = m.group(), m.start()
+        if g[0] == "." and _ABBREV.search(text[max(0, ms - 4):ms + 1]):
             continue
-        end = m.start() + len(m.group(0).rstrip())
-        if m.group(0).startswith("\n") or m.group(0).strip().startswith(("-", "–", "—")):
-            end = m.start()
+        if g[0] == "\n" or g.strip().startswith(("-", "–", "—")):
+            end = ms
+        else:
+            end = ms + len(g.rstrip())
         _push(out, text, start, end)
         start = m.end()
     _push(out, text, start, len(text))
@@ -86,12 +94,12 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def _push(out: list[Sentence], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        out.append(Sentence(len(out), start, end, text[start:end]))
+    """The sentence text[start:end] without its surrounding whitespace, when anything is left."""
+    seg = text[start:end]
+    body = seg.strip()          # (str.strip removes exactly the characters str.isspace calls spaces)
+    if body:
+        start += len(seg) - len(seg.lstrip())
+        out.append(Sentence(len(out), start, start + len(body), body))
 
 
 WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.UNICODE)

@@ -148,11 +148,24 @@ def _first_name_match(cands: list[Candidate], first: str) -> list[Candidate]:
     is not enough: "Adrián Roldán" is not "Álex Roldán"."""
     out = []
     for c in cands:
-        theirs = fold(c.first_name).split()[:1]
-        if theirs and (theirs[0][:4] == first[:4] if min(len(theirs[0]), len(first)) >= 4
-                       else theirs[0].startswith(first) or first.startswith(theirs[0])):
+        theirs = _first_word(c.first_name)
+        if theirs and (theirs[:4] == first[:4] if min(len(theirs), len(first)) >= 4
+                       else theirs.startswith(first) or first.startswith(theirs)):
             out.append(c)
     return out
+
+
+_FIRST_WORD: dict[str, str] = {}     # a reference first name -> its first folded word ("" when none)
+
+
+def _first_word(first_name: str) -> str:
+    """The first word of `fold(first_name)`, read once per name: a common surname has hundreds of
+    candidates, and the same ones are read in every article that names one of them."""
+    w = _FIRST_WORD.get(first_name)
+    if w is None:
+        words = fold(first_name).split()
+        w = _FIRST_WORD[first_name] = words[0] if words else ""
+    return w
 
 
 def link(name: str, *, club_ids=(), nationality: str | None = None, position: str | None = None,

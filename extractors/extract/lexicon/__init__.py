@@ -126,21 +126,29 @@ def any_regex(kinds: tuple[str, ...]) -> re.Pattern:
 
 _HAS: dict = {}
 
+# `[^\w]` split in two sets that `re` tests against a bitmap or a range (`[^\w]` itself goes through
+# the Unicode database for every character, most of a search's cost): the ASCII non-word characters,
+# and any other character, which then must not be a word character (the look-behind tests it)
+ASCII_NON_WORD = "[" + "".join(re.escape(chr(i)) for i in range(128) if not re.match(r"\w", chr(i))) + "]"
+OTHER_NON_WORD = r"[\x80-\U0010ffff](?<![\w])"
+
 
 def _has_pair(kind) -> tuple:
-    r"""(cue at the very start, cue after a non-word character): together exactly the places
-    where `cue_regex(kind)` can match.  The second opens with `[^\w]`, so `re` jumps over
-    the letters inside words in C, and only tries the phrases after a space or a sign."""
+    r"""(cue after an ASCII non-word character, cue after any other non-word character): together,
+    on the text with a space put in front (for a cue at its very start), exactly the places where
+    `cue_regex(kind)` can match.  Both open with a set of characters, so `re` jumps over the
+    letters inside words in C, and only tries the phrases after a space or a sign; the second is
+    needed only when the text is not all ASCII."""
     pair = _HAS.get(kind)
     if pair is None:
         phrases = [p for k in kind for p in _phrases(k)] if isinstance(kind, tuple) else _phrases(kind)
         seqs = [_tokens(p) for p in phrases]
         if not seqs:
             rx = re.compile(r"(?!x)x")
-            pair = (rx.match, rx.search)
+            pair = (rx.search, rx.search)
         else:
-            body = _grouped(seqs, False)
-            pair = (re.compile(body + r"(?![\w])").match, re.compile(r"[^\w]" + body + r"(?![\w])").search)
+            body = _grouped(seqs, False) + r"(?![\w])"
+            pair = (re.compile(ASCII_NON_WORD + body).search, re.compile(OTHER_NON_WORD + body).search)
         _HAS[kind] = pair
     return pair
 
@@ -157,7 +165,7 @@ def has(kind: str, folded: str) -> bool:
     v = _SEEN.get(key)
     if v is None:
         pair = _HAS.get(kind) or _has_pair(kind)
-        v = pair[0](folded) is not None or pair[1](folded) is not None
+        v = pair[0](" " + folded) is not None or (not folded.isascii() and pair[1](folded) is not None)
         if len(_SEEN) >= _SEEN_MAX:
             _SEEN.clear()
         _SEEN[key] = v
