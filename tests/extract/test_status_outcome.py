@@ -34,3 +34,15 @@ def test_outcome_only_cues_in_four_languages():
     assert out("Un trasferimento che presto diventera ufficiale") is None
     # none of these move the pair model's raw cue features
     assert status_of(fold_same_length("Stoke sign striker Paolo Brandi on a four-year deal")) is None
+
+
+def test_done_deals_in_round_up_wording_are_completed():
+    # released players, a club's statement, past tenses of a move (read for the reported status only)
+    for s in ("Marco Ferretti svincolato, Luca Bassi in prestito al Pisa.",
+              "Il Cosenza ha comunicato di aver preso Dario Russo dal Bari.",
+              "Dario Russo si è trasferito al Bari in estate.",
+              "Centre-back Tom Hale moves from Stoke to Hull.",
+              "Two late deals have been confirmed, with Hull taking Tom Hale.",
+              "Elche pagaron tres millones por Pablo Ruiz.",
+              "Pablo Ruiz y Dani Gil han dejado dinero en las arcas del club."):
+        assert out(s) == "completed", s

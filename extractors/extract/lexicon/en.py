@@ -111,7 +111,7 @@ ANAPHOR = "the player|the striker|the defender|the midfielder|the winger|the for
 NEG = "not|no|never|n't|nor|without"
 
 # cues read only for the reported status (deal.outcome_of), not for the pair model's features
-OUTCOME_COMPLETED = "sign|signs|signing of|have signed|completed the signing|is now a|latest arrival|new arrival"
+OUTCOME_COMPLETED = "sign|signs|signing of|have signed|completed the signing|is now a|latest arrival|new arrival|moves from|have been confirmed|has been confirmed|already-departed|departed"
 OUTCOME_DENIED = "said no|has said no|turned his back on|opted against|will stay at"
 OUTCOME_NEGOTIATING = "finishing touches|stalls|stalled|in advanced talks|agreeing terms|personal terms being"
 

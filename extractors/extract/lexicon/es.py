@@ -88,7 +88,7 @@ ANAPHOR = "el jugador|el futbolista|el delantero|el centrocampista|el defensa|el
 NEG = "no|ningun|ninguna|nunca|sin|tampoco|ni"
 
 # cues read only for the reported status (deal.outcome_of), not for the pair model's features
-OUTCOME_COMPLETED = "se queda con|tras su fichaje por|su fichaje por|nuevo fichaje|ha sido presentado|renovado"
+OUTCOME_COMPLETED = "se queda con|tras su fichaje por|su fichaje por|nuevo fichaje|ha sido presentado|renovado|pagaron|han dejado|se marcho|fichado por"
 OUTCOME_DENIED = "ha dicho que no|dijo que no|no vendra|desmiente los rumores"
 OUTCOME_NEGOTIATING = "en negociaciones|ultimando|a falta de flecos"
 

@@ -123,7 +123,7 @@ NEG = "non|nessun|nessuna|mai|zero|ne"
 OUTCOME_COMPLETED = ("passato al|passato alla|passato all'|passato ai|neo giocatore|neoacquisto|nuovo acquisto|"
                      "gli arrivi di|arrivi di|gli acquisti di|acquisti del|acquisti di|le cessioni|ultime cessioni|"
                      "riscattato|ha riscattato|riscattati|riscattata|aver acquistato|ha annunciato|"
-                     "rinnovato il contratto|aver rinnovato|prendono|ha chiuso per|e approdato|si e unito")
+                     "rinnovato il contratto|aver rinnovato|prendono|ha chiuso per|e approdato|si e unito|svincolato|svincolata|svincolati|ha comunicato|si e trasferito|e passato")
 OUTCOME_DENIED = "tramonta|mancato arrivo|non apre|resta bloccato|non se ne fara nulla"
 OUTCOME_AGREED = "chiusa la questione|cosa fatta|aspettano solo|aspetta solo"
 OUTCOME_NEGOTIATING = ("passi sempre piu spediti|prova a chiudere|ben avviato|si lavora al|si lavora per|pista calda|"
