@@ -68,7 +68,7 @@ NICKNAMES: dict[str, tuple[str, ...]] = {
     "tinerfenos": ("Tenerife",), "chicharreros": ("Tenerife",), "amarillos": ("Villarreal", "Las Palmas", "Cádiz"),
     "canarios": ("Las Palmas", "Tenerife"), "Lega": ("Leganés",), "babazorros": ("Deportivo Alavés",),
     "vitorianos": ("Deportivo Alavés",), "albiazules": ("Deportivo Alavés",), "rojillo": ("Osasuna",),
-    "granota": ("Levante",), "azulon": ("Getafe",), "pepinero": ("Leganés",), "armero": ("Eibar",),
+    "granota": ("Levante",), "pepinero": ("Leganés",), "armero": ("Eibar",),
     # Argentina, Mexico and the rest of Latin America
     "millonarios": ("River Plate", "Millonarios"), "riverplatense": ("River Plate",),
     "cementeros": ("Cruz Azul",), "cementero": ("Cruz Azul",), "cementera": ("Cruz Azul",),
