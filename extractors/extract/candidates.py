@@ -17,7 +17,7 @@ from . import lexicon
 from .deal import status_of
 from .fees import FeeMention
 from .model import ClubMention, Rumour
-from .moves import _attached_club, _is_from_cue, _is_history, _sentence_index
+from .moves import _SUITOR_FROM, _attached_club, _is_from_cue, _is_history, _sentence_index
 from .people import Person
 from .text import Sentence
 
@@ -41,6 +41,9 @@ class Candidate:
     club: ClubMention | None          # the first mention of the club; None = no destination named
     rule: Rumour | None               # the rules' rumour for this pair, if they made one
     sentences: list[int] = field(default_factory=list)   # sentences naming both (or the person alone, for None)
+    # the text marks the club as the player's own in a sentence naming both (own_club_cue): not a
+    # feature of the models, read when decoding (assemble.own_clubs_dropped)
+    own: bool = False
 
 
 FEATURES = (
@@ -123,6 +126,8 @@ class _Ctx:
         self.rule_dest = {r.to_club_id for r in rules if r.to_club_id}
         self._from: dict[int, bool] = {}      # per club mention (by offset): read once per article
         self._hist: dict[int, bool] = {}
+        self._gen: dict[int, bool] = {}
+        self._suitor: dict[int, bool] = {}
         self.club_flags = {k: self._club_flags(v) for k, v in self.clubs_by_id.items()}
         self._status: dict[int, str | None] = {}
         self.head_status = self.status(self.head) if self.head >= 0 else None
@@ -185,6 +190,23 @@ class _Ctx:
         v = self._hist.get(c.start)
         if v is None:
             v = self._hist[c.start] = _is_history(self.folded, c)
+        return v
+
+    def suitor(self, c: ClubMention) -> bool:
+        """ "interest from X", "offer from X": X wants the player (moves._SUITOR_FROM)."""
+        v = self._suitor.get(c.start)
+        if v is None:
+            v = self._suitor[c.start] = _SUITOR_FROM.search(self.folded[max(0, c.start - 40):c.start]) is not None
+        return v
+
+    def genitive(self, c: ClubMention) -> bool:
+        """The club mention follows a player noun in the genitive or precedes "man", "star"..."""
+        v = self._gen.get(c.start)
+        if v is None:
+            s = self.sentences[self.sent_of(c.start)]
+            end = c.start + len(c.surface)
+            v = self._gen[c.start] = bool(_GENITIVE_BEFORE.search(self.folded[max(s.start, c.start - 40):c.start])
+                                          or _CLUB_MAN_AFTER.match(self.folded[end:min(s.end, end + 50)]))
         return v
 
     def _club_flags(self, cms: list[ClubMention]) -> tuple[float, float, float]:
@@ -283,6 +305,7 @@ def build(text: str, folded: str, sentences: list[Sentence], clubs: list[ClubMen
             cms = ctx.clubs_by_id.get(cid) if cid else None
             cand = Candidate(p, cms[0] if cms else None, p_rules.get(cid))
             pair = _pair_row(ctx, p, cid, cand)
+            cand.own = cid is not None and own_club_cue(ctx, p, cid)
             mine.append(base + _club_row(ctx, cid, p, p_rules) + pair + _status_row(ctx, cand.sentences)
                         + _gap_row(ctx, psents, cid) + _tm_row(ctx, cur, cid) + [last_season])
             cands.append(cand)
@@ -310,6 +333,34 @@ def _person_clubs_row(ctx: _Ctx, psents: set[int], mine: list[list[float]]) -> l
     leave = any(ctx.leave(i) for i in sorted(psents)[:6])
     return [float(min(len(co), 5)),
             max((r[_I_DEST] for r in co), default=0.0), max((r[_I_FROM] for r in co), default=0.0), float(leave)]
+
+
+def _nouns() -> str:
+    """The player nouns of every language, longest first (for one alternation)."""
+    return "|".join(sorted({w for code in LANGS for w in getattr(lexicon.LANGS[code], "PLAYER_NOUN", "").split("|")
+                            if w and w[:1] != "-" and w not in _NOT_OWNED}, key=len, reverse=True))
+
+
+_NOT_OWNED = {"signing", "target"}      # "a target of X", "the signing of X": X buys
+# "giocatore della X", "jugador del X", "joueur du X", "striker of X": X is the player's club
+_GENITIVE_BEFORE = re.compile(r"\b(?:" + _nouns() + r")\s+(?:\w+\s+)?(?:del|della|dello|dell'|dei|degli|di|de la|de l'|de|"
+                              r"du|des|d'|of)\s*(?:the\s+|il\s+|la\s+|le\s+|el\s+|l')?$")
+# "the Ajax man", "Juventus stalwart", "X's striker": the club glued before a noun for a player
+_CLUB_MAN_AFTER = re.compile(r"^(?:['’]s)?\s+(?:(?:\w+-)?\w+\s+)?(?:man|men|star|stalwart|skipper|captain|"
+                             r"academy graduate|youngster|striker|forward|winger|midfielder|defender|goalkeeper|"
+                             r"keeper|full-back|centre-back|playmaker|attacker|player|loanee|outcast|flop)\b")
+
+
+def own_club_cue(ctx: _Ctx, p: Person, cid: str) -> bool:
+    """In a sentence naming both, is a mention of the club glued to a mention of p ("X, difensore
+    del Y", "Y's X", "Y striker X"), over every such pair and not the nearest only, or after a player
+    noun in the genitive ("jugador del Y", "the Y man")?  Not a club after "interest from" (a suitor).
+    Each club mention is read once per article."""
+    for (ps, pe, si) in ctx.p_mentions[id(p)]:
+        cms = [c for c in ctx.clubs_in.get(si, ()) if c.club_id == cid and not ctx.suitor(c)]
+        if cms and (_attached_club(ctx.folded, ps, pe, cms) is not None or any(ctx.genitive(c) for c in cms)):
+            return True
+    return False
 
 
 def _paragraphs(text: str, sentences: list[Sentence]) -> list[int]:
