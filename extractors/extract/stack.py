@@ -12,6 +12,8 @@ class stays the pair model's.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from .candidates import FEATURES
 
 THRESHOLD = 0.25        # the competitors counted as accepted (assemble.THRESHOLD)
@@ -51,6 +53,13 @@ def _other(top: tuple[tuple[float, int], tuple[float, int]], i: int) -> float:
     return top[1][0] if top[0][1] == i else top[0][0]
 
 
+def _n_above(ascending: list[float], v: float) -> float:
+    """How many of the sorted values are greater than v (`sum(x > v for x in values)`, by bisection)."""
+    if v != v:
+        return 0.0          # NaN: no value is greater
+    return float(len(ascending) - bisect_right(ascending, v))
+
+
 def relative_rows(cands, probs) -> list[list[float]]:
     """The RELATIVE_FEATURES of each candidate: how its stage-1 probabilities compare with those of
     the player's other clubs and of the club's other persons."""
@@ -74,11 +83,11 @@ def relative_rows(cands, probs) -> list[list[float]]:
     for k, idx in byp.items():
         mine = clubs_of.get(k, [])
         ranked = sorted(((d[j], j) for j in mine), reverse=True)
-        person[k] = (ranked, [v for v, _ in ranked], float(sum(d[j] >= THRESHOLD for j in mine)),
+        person[k] = (ranked, sorted(d[j] for j in mine), float(sum(d[j] >= THRESHOLD for j in mine)),
                      float(len(idx)), _top_two(s, idx))
     club = {}
     for cid, idx in byc.items():
-        club[cid] = ([d[j] for j in idx], float(sum(d[j] >= THRESHOLD for j in idx)), _top_two(d, idx),
+        club[cid] = (sorted(d[j] for j in idx), float(sum(d[j] >= THRESHOLD for j in idx)), _top_two(d, idx),
                      _top_two(s, idx))
     out = []
     for i, c in enumerate(cands):
@@ -86,12 +95,12 @@ def relative_rows(cands, probs) -> list[list[float]]:
         ranked, values, p_above, p_cands, sellers = person[id(c.person)]
         others = [v for v, j in ranked[:3] if j != i][:2]
         best = others[0] if others else 0.0
-        row = [di, s[i], n_[i], best, others[1] if len(others) > 1 else 0.0, float(sum(x > di for x in values)),
+        row = [di, s[i], n_[i], best, others[1] if len(others) > 1 else 0.0, _n_above(values, di),
                di - best, _other(sellers, i), p_above, p_cands]
         if c.club is not None:
             cvalues, c_above, dests, csellers = club[c.club.club_id]
             cbest = _other(dests, i)
-            row += [cbest, float(sum(x > di for x in cvalues)), di - cbest, c_above, _other(csellers, i)]
+            row += [cbest, _n_above(cvalues, di), di - cbest, c_above, _other(csellers, i)]
         else:
             row += [-1.0] * 5
         row += [none_of.get(id(c.person), 0.0), above, persons_above]
