@@ -129,6 +129,17 @@ class _Ctx:
         self._tm: dict[int, tuple[str | None, float]] = {}
         self._leave: dict[int, bool] = {}
         self._article_tm: set[str] | None = None
+        self._adjacent: dict[int, set[int]] = {}
+        from extractors.tmref.staff import staff
+        self.staff = staff()                  # once per article, not per person
+
+    def adjacent(self, p: Person) -> set[int]:
+        """The sentences just before and after the person's (the same for each of his clubs)."""
+        v = self._adjacent.get(id(p))
+        if v is None:
+            psents = self.p_sents[id(p)]
+            v = self._adjacent[id(p)] = {i + 1 for i in psents} | {i - 1 for i in psents}
+        return v
 
     def tm_current(self, p: Person) -> str | None:
         """Our club id of the current club, in the reference, of the transfermarkt player the
@@ -270,7 +281,7 @@ def build(text: str, folded: str, sentences: list[Sentence], clubs: list[ClubMen
         p_rules = {r.to_club_id: r for r in ctx.rules_by_key.get(p.key, [])}
         psents = ctx.p_sents[id(p)]
         near = psents | {i + 1 for i in psents} | {i - 1 for i in psents}
-        club_ids = [k for k, ss in ctx.club_sents.items() if ss & near or k in p_rules]
+        club_ids = [k for k, ss in ctx.club_sents.items() if not ss.isdisjoint(near) or k in p_rules]
         base = _person_row(ctx, p, n_persons, p_rules)
         cur, last_season = ctx.tm_link(p)
         out.persons.append(p)
@@ -283,11 +294,13 @@ def build(text: str, folded: str, sentences: list[Sentence], clubs: list[ClubMen
             cms = ctx.clubs_by_id.get(cid) if cid else None
             cand = Candidate(p, cms[0] if cms else None, p_rules.get(cid))
             pair = _pair_row(ctx, p, cid, cand)
-            mine.append(base + _club_row(ctx, cid, p, p_rules) + pair + _status_row(ctx, cand.sentences)
-                        + _gap_row(ctx, psents, cid) + _tm_row(ctx, cur, cid) + [last_season])
+            mine.append([*base, *_club_row(ctx, cid, p, p_rules), *pair, *_status_row(ctx, cand.sentences),
+                         *_gap_row(ctx, psents, cid), *_tm_row(ctx, cur, cid), last_season])
             cands.append(cand)
         agg = _person_clubs_row(ctx, psents, mine)
-        rows.extend(r + agg for r in mine)
+        for r in mine:
+            r.extend(agg)
+        rows.extend(mine)
     return out
 
 
@@ -326,9 +339,17 @@ def _gap_row(ctx: _Ctx, psents: set[int], cid: str | None) -> list[float]:
     """Sentences between the person and the club at their nearest, and whether that is one paragraph."""
     if cid is None:
         return [-1.0, -1.0]
-    pairs = [(abs(i - j), ctx.para[i] == ctx.para[j]) for i in psents for j in ctx.club_sents[cid]]
-    gap = min(g for g, _ in pairs)
-    return [float(min(gap, 10)), float(any(same for g, same in pairs if g == gap))]
+    para, csents = ctx.para, ctx.club_sents[cid]
+    gap, same = None, False         # the nearest gap; whether any pair at that gap shares a paragraph
+    for i in psents:
+        pi = para[i]
+        for j in csents:
+            g = i - j if i >= j else j - i
+            if gap is None or g < gap:
+                gap, same = g, pi == para[j]
+            elif g == gap and not same:
+                same = pi == para[j]
+    return [float(min(gap, 10)), float(same)]
 
 
 def _person_row(ctx: _Ctx, p: Person, n_persons: int, p_rules: dict) -> list[float]:
@@ -336,7 +357,7 @@ def _person_row(ctx: _Ctx, p: Person, n_persons: int, p_rules: dict) -> list[flo
     psents = ctx.p_sents[id(p)]
     role_votes = max(p.role_votes.values(), default=0.0)
     tm_full, tm_sur = (ctx.tm(p) if ctx.tm else (0.0, 0.0))
-    coach, ground = _staff_row(p)
+    coach, ground = _staff_row(p, ctx.staff)
     return [
         float(ctx.lang == "it"), float(ctx.lang == "en"), float(ctx.lang == "es"), float(ctx.lang == "fr"),
         float(n_persons), float(len(ctx.clubs_by_id)), float(len(ctx.sentences)), ctx.n / 1000.0,
@@ -346,12 +367,9 @@ def _person_row(ctx: _Ctx, p: Person, n_persons: int, p_rules: dict) -> list[flo
     ]
 
 
-def _staff_row(p: Person) -> tuple[float, float]:
+def _staff_row(p: Person, st) -> tuple[float, float]:
     """(is he a coach of a reference club: 1 by full name, 0.5 by a lone surname; is the name a
-    reference club's ground), -1 each without a reference."""
-    from extractors.tmref.staff import staff
-
-    st = staff()
+    reference club's ground), -1 each without a reference (`st`: tmref.staff.staff())."""
     if st is None:
         return -1.0, -1.0
     if p.key in st.coaches:
@@ -388,7 +406,7 @@ def _pair_row(ctx: _Ctx, p: Person, cid: str | None, cand: Candidate) -> list[fl
     csents = ctx.club_sents[cid]
     co = psents & csents
     cand.sentences = sorted(co)
-    adj = len(({i + 1 for i in psents} | {i - 1 for i in psents}) & csents - co)
+    adj = len(ctx.adjacent(p) & csents - co)
     best = (FAR, 0.0, 0.0, 0.0, 0.0)      # distance, club after, people between, nearest-person, nearest-club
     attached = dest = frm = hist = same_line = 0.0
     # the nearest (mention, club) of the pair first; its cue features once, for that one only
