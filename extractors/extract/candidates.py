@@ -115,6 +115,7 @@ class _Ctx:
         self.fee_sents = {f.sentence for f in fees if f.fee.kind in ("fee", "option", "loan_fee", "clause")}
         self.move_sents = {s.idx for s in sentences if lexicon.has("MOVE", folded[s.start:s.end])}
         self.past_sents = {s.idx for s in sentences if lexicon.has("PAST_TIME", folded[s.start:s.end])}
+        self.short_sents = {i for i, s in enumerate(sentences) if s.end - s.start < 90}
         self.head = sentences[0].idx if sentences and sentences[0].end - sentences[0].start <= _HEADLINE_MAX else -1
         self.rules = rules
         self.rules_by_key: dict[str, list[Rumour]] = {}
@@ -411,7 +412,7 @@ def _pair_row(ctx: _Ctx, p: Person, cid: str | None, cand: Candidate) -> list[fl
     attached = dest = frm = hist = same_line = 0.0
     # the nearest (mention, club) of the pair first; its cue features once, for that one only
     near, dist = None, FAR
-    for (ps, pe, si) in ctx.p_mentions[id(p)]:
+    for (ps, pe, si) in (ctx.p_mentions[id(p)] if co else ()):
         if si not in co:
             continue
         for c in ctx.clubs_in[si]:
@@ -433,7 +434,7 @@ def _pair_row(ctx: _Ctx, p: Person, cid: str | None, cand: Candidate) -> list[fl
         hist = float(ctx.history(c))
     p_share = len(co) / max(1, len(csents))
     c_share = len(co) / max(1, len(psents))
-    short = float(any(ctx.sentences[i].end - ctx.sentences[i].start < 90 for i in co))
+    short = float(not co.isdisjoint(ctx.short_sents))
     return rule_part + [float(len(co)), float(len(co & ctx.move_sents)), float(len(co & ctx.fee_sents)),
                         float(len(co & ctx.past_sents)), float(adj), *best, attached, dest, frm, hist,
                         same_line, p_share, c_share, short, float(ctx.head in co)]
