@@ -35,6 +35,12 @@ _DEST_BEFORE = re.compile(r"(?:\b(?:to|for|al|alla|all'|allo|ai|agli|au|aux|a la
 _HEADLINE_MAX = 220
 
 
+@lru_cache(maxsize=8192)
+def _dest_before(window: str) -> bool:
+    """`_DEST_BEFORE` found in the text before a club (the club's features and its pairs' ask alike)."""
+    return _DEST_BEFORE.search(window) is not None
+
+
 @dataclass
 class Candidate:
     person: Person
@@ -201,7 +207,7 @@ class _Ctx:
 
     def _club_flags(self, cms: list[ClubMention]) -> tuple[float, float, float]:
         hist = sum(self.history(c) for c in cms) / len(cms)
-        dest = sum(bool(_DEST_BEFORE.search(self.folded[max(0, c.start - 30):c.start])) for c in cms) / len(cms)
+        dest = sum(_dest_before(self.folded[max(0, c.start - 30):c.start]) for c in cms) / len(cms)
         frm = sum(self.from_cue(c) for c in cms) / len(cms)
         return hist, dest, frm
 
@@ -429,7 +435,7 @@ def _pair_row(ctx: _Ctx, p: Person, cid: str | None, cand: Candidate) -> list[fl
         s = ctx.sentences[si]
         same_line = float("\n" not in ctx.text[min(ps, c.start):max(pe, c.start)])
         attached = float(_attached_club(ctx.folded, ps, pe, [c]) is not None)
-        dest = float(bool(_DEST_BEFORE.search(ctx.folded[max(s.start, c.start - 30):c.start])))
+        dest = float(_dest_before(ctx.folded[max(s.start, c.start - 30):c.start]))
         frm = float(ctx.from_cue(c))
         hist = float(ctx.history(c))
     p_share = len(co) / max(1, len(csents))
