@@ -287,8 +287,8 @@ def build(text: str, folded: str, sentences: list[Sentence], clubs: list[ClubMen
             continue
         p_rules = {r.to_club_id: r for r in ctx.rules_by_key.get(p.key, [])}
         psents = ctx.p_sents[id(p)]
-        near = psents | {i + 1 for i in psents} | {i - 1 for i in psents}
-        club_ids = [k for k, ss in ctx.club_sents.items() if not ss.isdisjoint(near) or k in p_rules]
+        near_ids = {c.club_id for i in psents | ctx.adjacent(p) for c in ctx.clubs_in.get(i, ())}
+        club_ids = [k for k in ctx.club_sents if k in near_ids or k in p_rules]
         base = _person_row(ctx, p, n_persons, p_rules)
         cur, last_season = ctx.tm_link(p)
         out.persons.append(p)
