@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
+from functools import cached_property
 
 from .candidates import FEATURES, Candidate
 from .deal import deal_type_for, outcome_of, status_for
@@ -24,6 +25,7 @@ def assemble_rumours(a, probs, confidence=lambda p: p, sellers=None) -> list[Rum
     chosen = [(c, float(p)) for c, p in zip(cands, probs) if p >= THRESHOLD]
     with_club = {id(c.person) for c, _ in chosen if c.club is not None}
     current = _reference_clubs(a) if chosen else {}
+    ix = _Index(a)
     out = []
     for cand, p in chosen:
         if cand.club is None and id(cand.person) in with_club:
@@ -32,9 +34,9 @@ def assemble_rumours(a, probs, confidence=lambda p: p, sellers=None) -> list[Rum
             else _new_rumour(a, cand)
         r.confidence = round(confidence(p), 3)
         if r.fee is None:
-            r.fee = _nearby_fee(a, cand, r)
+            r.fee = _nearby_fee(a, cand, r, ix)
         if r.status == "rumour":
-            r.status = _status_elsewhere(a, cand, r)
+            r.status = _status_elsewhere(a, cand, r, ix)
         best = seller.get(id(cand.person))
         if best and best[0] != r.to_club_id and r.deal_type != "renewal":
             r.from_club_id, r.from_club = best[0], a.names.get(best[0])
@@ -44,8 +46,56 @@ def assemble_rumours(a, probs, confidence=lambda p: p, sellers=None) -> list[Rum
             if cur and cur != r.to_club_id:
                 r.from_club_id, r.from_club = cur, a.names.get(cur)
         out.append(r)
-    _lost_to_rival(a, out)
+    _lost_to_rival(a, out, ix)
     return out
+
+
+class _Index:
+    """Per-article look-ups of the helpers below, each built once, when first needed (they were
+    rebuilt for every rumour)."""
+
+    def __init__(self, a):
+        self.a = a
+
+    @cached_property
+    def sent_of(self):
+        return _sentence_index(self.a.sentences)
+
+    @cached_property
+    def mention_sents(self) -> list[tuple[int, object]]:
+        """(sentence, person) of every person mention."""
+        of = self.sent_of
+        return [(of(s), p) for s, _, p in self.a.mentions]
+
+    @cached_property
+    def named(self) -> set[int]:
+        """The sentences naming somebody."""
+        return {i for i, _ in self.mention_sents}
+
+    @cached_property
+    def club_sents(self) -> list[tuple[int, str]]:
+        """(sentence, club id) of every club mention."""
+        of = self.sent_of
+        return [(of(c.start), c.club_id) for c in self.a.clubs]
+
+    @cached_property
+    def clubs_in(self) -> dict[int, set]:
+        out: dict[int, set] = {}
+        for i, cid in self.club_sents:
+            out.setdefault(i, set()).add(cid)
+        return out
+
+    @cached_property
+    def first_sentence(self) -> dict[str, int]:
+        """A sentence's text -> its first index."""
+        out: dict[str, int] = {}
+        for i, s in enumerate(self.a.sentences):
+            out.setdefault(s.text, i)
+        return out
+
+    @cached_property
+    def prices(self) -> list:
+        return [f for f in self.a.fees if f.fee.kind in _PRICE_KINDS]
 
 
 _TM_CURRENT = FEATURES.index("c_tm_current")
@@ -86,14 +136,14 @@ def _reference_clubs(a) -> dict[int, str]:
 _WON = ("completed",)
 
 
-def _lost_to_rival(a, rumours: list[Rumour]) -> None:
+def _lost_to_rival(a, rumours: list[Rumour], ix: _Index | None = None) -> None:
     """A player whose move to one club is completed is lost to his other suitors: their rumours,
     still interest or talks, are denied (conventions: deals lost to competitors).  Not when the
     completion is read from a sentence that also names the suitor (a round-up of several moves)."""
     done: dict[str, list[tuple[str, set]]] = {}
     for r in rumours:
         if r.status in _WON and r.to_club_id and r.deal_type != "renewal":
-            done.setdefault(r.player_key, []).append((r.to_club_id, _clubs_in_evidence(a, r)))
+            done.setdefault(r.player_key, []).append((r.to_club_id, _clubs_in_evidence(a, r, ix or _Index(a))))
     for r in rumours:
         wins = done.get(r.player_key)
         if not wins or not r.to_club_id or r.to_club_id == r.from_club_id or r.status not in ("rumour", "negotiating"):
@@ -102,13 +152,12 @@ def _lost_to_rival(a, rumours: list[Rumour]) -> None:
             r.status = "denied"
 
 
-def _clubs_in_evidence(a, r: Rumour) -> set:
+def _clubs_in_evidence(a, r: Rumour, ix: _Index) -> set:
     """The clubs named in the sentence a rumour's evidence is (all clubs when it is not found)."""
-    sent_of = _sentence_index(a.sentences)
-    idx = next((i for i, s in enumerate(a.sentences) if s.text == r.evidence), None)
+    idx = ix.first_sentence.get(r.evidence)
     if idx is None:
         return {c.club_id for c in a.clubs}
-    return {c.club_id for c in a.clubs if sent_of(c.start) == idx}
+    return set(ix.clubs_in.get(idx, ()))
 
 
 SELLER_THRESHOLD = 0.1      # on the pair model's seller class; from-club accuracy in cross-validation: 0.05: 0.704, 0.1: 0.704, 0.15: 0.690, 0.2: 0.685
@@ -146,16 +195,16 @@ def _new_rumour(a, cand: Candidate) -> Rumour | None:
                   status=status_for(stext, outcome_of), evidence=a.sentences[sents[0]].text if sents else "")
 
 
-def _status_elsewhere(a, cand: Candidate, r: Rumour) -> str:
+def _status_elsewhere(a, cand: Candidate, r: Rumour, ix: _Index) -> str:
     """A rumour whose own sentences carry no status cue: the first cue in the other sentences naming
     the player, about him alone and no club but the pair's ("X e ufficialmente un nuovo giocatore")."""
-    sent_of = _sentence_index(a.sentences)
+    sent_of = ix.sent_of
     own = sorted({sent_of(s) for s, _ in cand.person.spans})
     if not own:
         return r.status
-    others = {sent_of(s) for s, _, p in a.mentions if p is not cand.person}
+    others = {i for i, p in ix.mention_sents if p is not cand.person}
     allowed = {r.to_club_id, r.from_club_id, None}
-    foreign = {sent_of(c.start) for c in a.clubs if c.club_id not in allowed}
+    foreign = {i for i, cid in ix.club_sents if cid not in allowed}
     texts = [a.folded[a.sentences[i].start:a.sentences[i].end] for i in own if i not in others and i not in foreign]
     st = status_for(texts, outcome_of) if texts else r.status
     return st if st in _ELSEWHERE else r.status
@@ -168,24 +217,23 @@ _ELSEWHERE = ("completed", "agreed", "denied")
 _PRICE_KINDS = ("fee", "option", "loan_fee", "clause")
 
 
-def _nearby_fee(a, cand: Candidate, r: Rumour):
+def _nearby_fee(a, cand: Candidate, r: Rumour, ix: _Index):
     """A price in one of the two sentences after the player's that names nobody and no other club
     ("Il Milan incasserebbe 20 milioni" after the sentence about his move)."""
-    prices = [f for f in a.fees if f.fee.kind in _PRICE_KINDS]
+    prices = ix.prices
     if not prices:
         return None
-    sent_of = _sentence_index(a.sentences)
+    sent_of = ix.sent_of
     own = {sent_of(s) for s, _ in cand.person.spans}
     near = {i + k for i in own for k in (1, 2)} - own
     prices = [f for f in prices if f.sentence in near]
     if not prices:
         return None
-    named = {sent_of(s) for s, _, _ in a.mentions}
+    named = ix.named
     allowed = {r.to_club_id, r.from_club_id}
-    clubs_in: dict[int, set] = {}
-    for c in a.clubs:
-        clubs_in.setdefault(sent_of(c.start), set()).add(c.club_id)
-    fees = [f for f in prices if f.sentence not in named and clubs_in.get(f.sentence, set()) <= allowed]
+    clubs_in = ix.clubs_in
+    empty: set = set()
+    fees = [f for f in prices if f.sentence not in named and clubs_in.get(f.sentence, empty) <= allowed]
     if not fees:
         return None
     return _pick_fee(fees, [a.folded[a.sentences[f.sentence].start:a.sentences[f.sentence].end] for f in fees])

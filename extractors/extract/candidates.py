@@ -35,6 +35,12 @@ _DEST_BEFORE = re.compile(r"(?:\b(?:to|for|al|alla|all'|allo|ai|agli|au|aux|a la
 _HEADLINE_MAX = 220
 
 
+@lru_cache(maxsize=8192)
+def _dest_before(window: str) -> bool:
+    """`_DEST_BEFORE` found in the text before a club (the club's features and its pairs' ask alike)."""
+    return _DEST_BEFORE.search(window) is not None
+
+
 @dataclass
 class Candidate:
     person: Person
@@ -118,6 +124,7 @@ class _Ctx:
         self.fee_sents = {f.sentence for f in fees if f.fee.kind in ("fee", "option", "loan_fee", "clause")}
         self.move_sents = {s.idx for s in sentences if lexicon.has("MOVE", folded[s.start:s.end])}
         self.past_sents = {s.idx for s in sentences if lexicon.has("PAST_TIME", folded[s.start:s.end])}
+        self.short_sents = {i for i, s in enumerate(sentences) if s.end - s.start < 90}
         self.head = sentences[0].idx if sentences and sentences[0].end - sentences[0].start <= _HEADLINE_MAX else -1
         self.rules = rules
         self.rules_by_key: dict[str, list[Rumour]] = {}
@@ -134,6 +141,17 @@ class _Ctx:
         self._tm: dict[int, tuple[str | None, float]] = {}
         self._leave: dict[int, bool] = {}
         self._article_tm: set[str] | None = None
+        self._adjacent: dict[int, set[int]] = {}
+        from extractors.tmref.staff import staff
+        self.staff = staff()                  # once per article, not per person
+
+    def adjacent(self, p: Person) -> set[int]:
+        """The sentences just before and after the person's (the same for each of his clubs)."""
+        v = self._adjacent.get(id(p))
+        if v is None:
+            psents = self.p_sents[id(p)]
+            v = self._adjacent[id(p)] = {i + 1 for i in psents} | {i - 1 for i in psents}
+        return v
 
     def tm_current(self, p: Person) -> str | None:
         """Our club id of the current club, in the reference, of the transfermarkt player the
@@ -211,7 +229,7 @@ class _Ctx:
 
     def _club_flags(self, cms: list[ClubMention]) -> tuple[float, float, float]:
         hist = sum(self.history(c) for c in cms) / len(cms)
-        dest = sum(bool(_DEST_BEFORE.search(self.folded[max(0, c.start - 30):c.start])) for c in cms) / len(cms)
+        dest = sum(_dest_before(self.folded[max(0, c.start - 30):c.start]) for c in cms) / len(cms)
         frm = sum(self.from_cue(c) for c in cms) / len(cms)
         return hist, dest, frm
 
@@ -291,8 +309,8 @@ def build(text: str, folded: str, sentences: list[Sentence], clubs: list[ClubMen
             continue
         p_rules = {r.to_club_id: r for r in ctx.rules_by_key.get(p.key, [])}
         psents = ctx.p_sents[id(p)]
-        near = psents | {i + 1 for i in psents} | {i - 1 for i in psents}
-        club_ids = [k for k, ss in ctx.club_sents.items() if ss & near or k in p_rules]
+        near_ids = {c.club_id for i in psents | ctx.adjacent(p) for c in ctx.clubs_in.get(i, ())}
+        club_ids = [k for k in ctx.club_sents if k in near_ids or k in p_rules]
         base = _person_row(ctx, p, n_persons, p_rules)
         cur, last_season = ctx.tm_link(p)
         out.persons.append(p)
@@ -306,11 +324,13 @@ def build(text: str, folded: str, sentences: list[Sentence], clubs: list[ClubMen
             cand = Candidate(p, cms[0] if cms else None, p_rules.get(cid))
             pair = _pair_row(ctx, p, cid, cand)
             cand.own = cid is not None and own_club_cue(ctx, p, cid)
-            mine.append(base + _club_row(ctx, cid, p, p_rules) + pair + _status_row(ctx, cand.sentences)
-                        + _gap_row(ctx, psents, cid) + _tm_row(ctx, cur, cid) + [last_season])
+            mine.append([*base, *_club_row(ctx, cid, p, p_rules), *pair, *_status_row(ctx, cand.sentences),
+                         *_gap_row(ctx, psents, cid), *_tm_row(ctx, cur, cid), last_season])
             cands.append(cand)
         agg = _person_clubs_row(ctx, psents, mine)
-        rows.extend(r + agg for r in mine)
+        for r in mine:
+            r.extend(agg)
+        rows.extend(mine)
     return out
 
 
@@ -377,9 +397,17 @@ def _gap_row(ctx: _Ctx, psents: set[int], cid: str | None) -> list[float]:
     """Sentences between the person and the club at their nearest, and whether that is one paragraph."""
     if cid is None:
         return [-1.0, -1.0]
-    pairs = [(abs(i - j), ctx.para[i] == ctx.para[j]) for i in psents for j in ctx.club_sents[cid]]
-    gap = min(g for g, _ in pairs)
-    return [float(min(gap, 10)), float(any(same for g, same in pairs if g == gap))]
+    para, csents = ctx.para, ctx.club_sents[cid]
+    gap, same = None, False         # the nearest gap; whether any pair at that gap shares a paragraph
+    for i in psents:
+        pi = para[i]
+        for j in csents:
+            g = i - j if i >= j else j - i
+            if gap is None or g < gap:
+                gap, same = g, pi == para[j]
+            elif g == gap and not same:
+                same = pi == para[j]
+    return [float(min(gap, 10)), float(same)]
 
 
 def _person_row(ctx: _Ctx, p: Person, n_persons: int, p_rules: dict) -> list[float]:
@@ -387,7 +415,7 @@ def _person_row(ctx: _Ctx, p: Person, n_persons: int, p_rules: dict) -> list[flo
     psents = ctx.p_sents[id(p)]
     role_votes = max(p.role_votes.values(), default=0.0)
     tm_full, tm_sur = (ctx.tm(p) if ctx.tm else (0.0, 0.0))
-    coach, ground = _staff_row(p)
+    coach, ground = _staff_row(p, ctx.staff)
     return [
         float(ctx.lang == "it"), float(ctx.lang == "en"), float(ctx.lang == "es"), float(ctx.lang == "fr"),
         float(n_persons), float(len(ctx.clubs_by_id)), float(len(ctx.sentences)), ctx.n / 1000.0,
@@ -397,12 +425,9 @@ def _person_row(ctx: _Ctx, p: Person, n_persons: int, p_rules: dict) -> list[flo
     ]
 
 
-def _staff_row(p: Person) -> tuple[float, float]:
+def _staff_row(p: Person, st) -> tuple[float, float]:
     """(is he a coach of a reference club: 1 by full name, 0.5 by a lone surname; is the name a
-    reference club's ground), -1 each without a reference."""
-    from extractors.tmref.staff import staff
-
-    st = staff()
+    reference club's ground), -1 each without a reference (`st`: tmref.staff.staff())."""
     if st is None:
         return -1.0, -1.0
     if p.key in st.coaches:
@@ -439,12 +464,12 @@ def _pair_row(ctx: _Ctx, p: Person, cid: str | None, cand: Candidate) -> list[fl
     csents = ctx.club_sents[cid]
     co = psents & csents
     cand.sentences = sorted(co)
-    adj = len(({i + 1 for i in psents} | {i - 1 for i in psents}) & csents - co)
+    adj = len(ctx.adjacent(p) & csents - co)
     best = (FAR, 0.0, 0.0, 0.0, 0.0)      # distance, club after, people between, nearest-person, nearest-club
     attached = dest = frm = hist = same_line = 0.0
     # the nearest (mention, club) of the pair first; its cue features once, for that one only
     near, dist = None, FAR
-    for (ps, pe, si) in ctx.p_mentions[id(p)]:
+    for (ps, pe, si) in (ctx.p_mentions[id(p)] if co else ()):
         if si not in co:
             continue
         for c in ctx.clubs_in[si]:
@@ -461,12 +486,12 @@ def _pair_row(ctx: _Ctx, p: Person, cid: str | None, cand: Candidate) -> list[fl
         s = ctx.sentences[si]
         same_line = float("\n" not in ctx.text[min(ps, c.start):max(pe, c.start)])
         attached = float(_attached_club(ctx.folded, ps, pe, [c]) is not None)
-        dest = float(bool(_DEST_BEFORE.search(ctx.folded[max(s.start, c.start - 30):c.start])))
+        dest = float(_dest_before(ctx.folded[max(s.start, c.start - 30):c.start]))
         frm = float(ctx.from_cue(c))
         hist = float(ctx.history(c))
     p_share = len(co) / max(1, len(csents))
     c_share = len(co) / max(1, len(psents))
-    short = float(any(ctx.sentences[i].end - ctx.sentences[i].start < 90 for i in co))
+    short = float(not co.isdisjoint(ctx.short_sents))
     return rule_part + [float(len(co)), float(len(co & ctx.move_sents)), float(len(co & ctx.fee_sents)),
                         float(len(co & ctx.past_sents)), float(adj), *best, attached, dest, frm, hist,
                         same_line, p_share, c_share, short, float(ctx.head in co)]

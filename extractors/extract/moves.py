@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import lexicon
 from .deal import deal_type_for, outcome_of, status_for, status_of
@@ -1046,10 +1047,16 @@ _PRE_CURRENT = re.compile(r"sigue|continua|resta|rimane|stay|remain|still|titola
 
 
 def _is_from_cue(folded: str, c: ClubMention) -> bool:
-    wide = folded[max(0, c.start - 40):c.start]
+    return _from_cue_before(folded[max(0, c.start - 40):c.start])
+
+
+@lru_cache(maxsize=8192)
+def _from_cue_before(wide: str) -> bool:
+    """`_is_from_cue` on the 40 characters before the club (all it reads): the rules and the candidate
+    features ask about the same mentions, so the answer is remembered by that text."""
     if _SUITOR_FROM.search(wide):
         return False        # "interest from X": X is a suitor
-    near = folded[max(0, c.start - 25):c.start]
+    near = wide[-25:]
     if _PRE_FROM_NEAR.search(near) and _FROM_NEAR.search(near):
         return True
     return bool(_PRE_FROM_WIDE.search(wide) and _FROM_WIDE.search(wide))

@@ -96,8 +96,11 @@ def decide(a: Analysis, scorer) -> ArticleExtraction:
             continue        # not shown to be a footballer (by the model, or a lone capitalised word)
         players.append(m)   # a role the text states (coach, agent, ...) stands
     # offsets in the text as given (the headline prepended by analyse() is not part of it)
-    clubs = [replace(c, start=_unshift(c.start, a.offset)) for c in a.clubs]
-    fees = [replace(f.fee, start=_unshift(f.fee.start, a.offset)) for f in a.fees]
+    if a.offset:
+        clubs = [replace(c, start=_unshift(c.start, a.offset)) for c in a.clubs]
+        fees = [replace(f.fee, start=_unshift(f.fee.start, a.offset)) for f in a.fees]
+    else:       # no headline prepended: the offsets stand (the rumours already share these fee objects)
+        clubs, fees = list(a.clubs), [f.fee for f in a.fees]
     attach_player_ids(players, rumours, clubs, a.month)     # transfermarkt ids; no-op without a reference
     return ArticleExtraction(language=a.language, clubs=clubs, players=players, fees=fees, rumours=rumours)
 

@@ -12,6 +12,8 @@ class stays the pair model's.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from .candidates import FEATURES
 
 THRESHOLD = 0.25        # the competitors counted as accepted (assemble.THRESHOLD)
@@ -46,11 +48,6 @@ def _top_two(values: list[float], idx: list[int]) -> tuple[tuple[float, int], tu
     return first, second
 
 
-def _other(top: tuple[tuple[float, int], tuple[float, int]], i: int) -> float:
-    """The largest value of the group but candidate i's."""
-    return top[1][0] if top[0][1] == i else top[0][0]
-
-
 def relative_rows(cands, probs) -> list[list[float]]:
     """The RELATIVE_FEATURES of each candidate: how its stage-1 probabilities compare with those of
     the player's other clubs and of the club's other persons."""
@@ -74,26 +71,32 @@ def relative_rows(cands, probs) -> list[list[float]]:
     for k, idx in byp.items():
         mine = clubs_of.get(k, [])
         ranked = sorted(((d[j], j) for j in mine), reverse=True)
-        person[k] = (ranked, [v for v, _ in ranked], float(sum(d[j] >= THRESHOLD for j in mine)),
+        person[k] = (ranked, sorted(d[j] for j in mine), float(sum(d[j] >= THRESHOLD for j in mine)),
                      float(len(idx)), _top_two(s, idx))
     club = {}
     for cid, idx in byc.items():
-        club[cid] = ([d[j] for j in idx], float(sum(d[j] >= THRESHOLD for j in idx)), _top_two(d, idx),
+        club[cid] = (sorted(d[j] for j in idx), float(sum(d[j] >= THRESHOLD for j in idx)), _top_two(d, idx),
                      _top_two(s, idx))
     out = []
+    append = out.append
+    none5 = [-1.0] * 5
     for i, c in enumerate(cands):
         di = d[i]
-        ranked, values, p_above, p_cands, sellers = person[id(c.person)]
+        pk = id(c.person)
+        ranked, values, p_above, p_cands, sellers = person[pk]
         others = [v for v, j in ranked[:3] if j != i][:2]
         best = others[0] if others else 0.0
-        row = [di, s[i], n_[i], best, others[1] if len(others) > 1 else 0.0, float(sum(x > di for x in values)),
-               di - best, _other(sellers, i), p_above, p_cands]
+        # how many of his clubs' values are above di, by bisection of the sorted values (NaN: none);
+        # a group's best but candidate i's is the second of its top two when i is the first
+        n_above = 0.0 if di != di else float(len(values) - bisect_right(values, di))
+        other_seller = sellers[1][0] if sellers[0][1] == i else sellers[0][0]
         if c.club is not None:
             cvalues, c_above, dests, csellers = club[c.club.club_id]
-            cbest = _other(dests, i)
-            row += [cbest, float(sum(x > di for x in cvalues)), di - cbest, c_above, _other(csellers, i)]
+            cbest = dests[1][0] if dests[0][1] == i else dests[0][0]
+            club_part = [cbest, 0.0 if di != di else float(len(cvalues) - bisect_right(cvalues, di)), di - cbest,
+                         c_above, csellers[1][0] if csellers[0][1] == i else csellers[0][0]]
         else:
-            row += [-1.0] * 5
-        row += [none_of.get(id(c.person), 0.0), above, persons_above]
-        out.append(row)
+            club_part = none5
+        append([di, s[i], n_[i], best, others[1] if len(others) > 1 else 0.0, n_above, di - best, other_seller,
+                p_above, p_cands, *club_part, none_of.get(pk, 0.0), above, persons_above])
     return out

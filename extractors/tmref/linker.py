@@ -183,9 +183,30 @@ def link(name: str, *, club_ids=(), nationality: str | None = None, position: st
                    year=year, birth_year=birth_year, tm_clubs=tm_clubs)
 
 
+# _lookup's answers per loaded reference (its indexes are built once and never change): the same
+# names recur in an article (candidate features, then the output links) and across articles
+_LOOKUPS: dict[int, tuple[Reference, dict]] = {}
+_LOOKUPS_MAX = 100_000
+
+
 def _lookup(ref: Reference, words: list[str], misspelt: bool = True) -> tuple[list[Candidate], str] | None:
     """(candidates, how they match: "full" name, "surname", or "variant", a surname with a first
-    name spelt another way) for the folded words of a name."""
+    name spelt another way) for the folded words of a name (remembered: callers must not change
+    the list)."""
+    slot = _LOOKUPS.get(id(ref))
+    if slot is None or slot[0] is not ref:
+        slot = _LOOKUPS[id(ref)] = (ref, {})
+    memo = slot[1]
+    k = (" ".join(words), misspelt)
+    if k in memo:
+        return memo[k]
+    if len(memo) >= _LOOKUPS_MAX:
+        memo.clear()
+    found = memo[k] = _lookup_words(ref, words, misspelt)
+    return found
+
+
+def _lookup_words(ref: Reference, words: list[str], misspelt: bool) -> tuple[list[Candidate], str] | None:
     key = " ".join(words)
     by_name, by_surname = ref.by_name, ref.by_surname
     if len(words) == 1:
