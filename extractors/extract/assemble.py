@@ -23,6 +23,7 @@ def assemble_rumours(a, probs, confidence=lambda p: p, sellers=None) -> list[Rum
     chosen = [(c, float(p)) for c, p in zip(cands, probs) if p >= THRESHOLD]
     with_club = {id(c.person) for c, _ in chosen if c.club is not None}
     current = _reference_clubs(a) if chosen else {}
+    marks = _mentions_by_sentence(a) if chosen else {}
     out = []
     for cand, p in chosen:
         if cand.club is None and id(cand.person) in with_club:
@@ -34,6 +35,7 @@ def assemble_rumours(a, probs, confidence=lambda p: p, sellers=None) -> list[Rum
             r.fee = _nearby_fee(a, cand, r)
         if r.status == "rumour":
             r.status = _status_elsewhere(a, cand, r)
+        r.deal_type = _own_deal(a, cand, r, marks)
         best = seller.get(id(cand.person))
         if best and best[0] != r.to_club_id and r.deal_type != "renewal":
             r.from_club_id, r.from_club = best[0], a.names.get(best[0])
@@ -119,6 +121,45 @@ def _new_rumour(a, cand: Candidate) -> Rumour | None:
                   from_club_id=from_id, to_club_id=to_id, fee=fee,
                   deal_type=deal_type_for(stext, fee.kind if fee else None, False),
                   status=status_for(stext, outcome_of), evidence=a.sentences[sents[0]].text if sents else "")
+
+
+def _mentions_by_sentence(a) -> dict[int, list]:
+    """Per sentence, its people's mentions in text order: (start, person)."""
+    sent_of = _sentence_index(a.sentences)
+    marks: dict[int, list] = {}
+    for s, _, p in sorted(a.mentions, key=lambda m: m[0]):
+        marks.setdefault(sent_of(s), []).append((s, p))
+    return marks
+
+
+def _own_deal(a, cand: Candidate, r: Rumour, marks: dict[int, list]) -> str | None:
+    """The deal type read in the player's own part of sentences that name other people too: from his
+    name to the next other person's ("X, prete par Arsenal, et Y, recrute pour 4 M", "A, B (loan) or C
+    left"); from the sentence start when he is named first.  Only the reported deal type: the pair
+    model's rule_deal feature stays the sentence-wide reading."""
+    if r.deal_type == "renewal":
+        return r.deal_type
+    sents = cand.sentences or sorted({_sent(a, s) for s, _ in cand.person.spans})
+    texts, split = [], False
+    for i in sents:
+        x = a.sentences[i]
+        ms = marks.get(i, [])
+        if not any(p is cand.person for _, p in ms) or all(p is cand.person for _, p in ms):
+            texts.append(a.folded[x.start:x.end])
+            continue
+        split = True
+        for k, (s, p) in enumerate(ms):
+            if p is not cand.person or (k and ms[k - 1][1] is cand.person):
+                continue
+            start = x.start if k == 0 else s
+            end = next((q for q, o in ms[k + 1:] if o is not cand.person), x.end)
+            texts.append(a.folded[start:end])
+    if not split:
+        return r.deal_type
+    kind = r.fee.kind if r.fee is not None else None
+    if r.deal_type is None and kind in ("fee", "clause"):
+        kind = None     # the rules saw a seller's price with several suitors: no deal of this one
+    return deal_type_for(texts, kind, False)
 
 
 def _status_elsewhere(a, cand: Candidate, r: Rumour) -> str:

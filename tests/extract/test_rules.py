@@ -212,3 +212,31 @@ def test_every_rumour_has_confidence_and_evidence():
 def test_extraction_is_deterministic():
     text = "Arsenal and Chelsea are both interested in signing Brentford striker Jamie Holt for £30m."
     assert extract_text(text).to_record("x") == extract_text(text).to_record("x")
+
+
+# --- deal type in sentences about several players --------------------------------------------
+def test_loan_of_one_player_is_not_the_deal_of_the_next():
+    text = ("Everton have completed two signings: Jamie Holt, on loan from Chelsea, and Tom Ashworth, "
+            "who joined Everton from Brentford for £8m.")
+    assert one(text, "Ashworth", "Everton").deal_type == "permanent"
+    assert [r.deal_type for r in rumours(text) if "Holt" in r.player] == ["loan"]
+
+
+def test_each_player_keeps_his_own_deal_in_a_spanish_round_up():
+    text = ("El Sevilla cierra el mercado: Javier Montañero llega cedido por el Real Madrid y Pablo Ordóñez "
+            "firma por el Sevilla procedente del Real Betis por 6 millones de euros.")
+    assert one(text, "Montañero", "Sevilla").deal_type == "loan"
+    assert one(text, "Ordóñez", "Sevilla").deal_type == "permanent"
+
+
+# --- an agreement still to reach is talks (conventions: "close to" is negotiating) -------------
+def test_close_to_an_agreement_is_negotiating():
+    assert one("Everton are close to an agreement with Brentford for striker Jamie Holt.", "Holt",
+               "Everton").status == "negotiating"
+    assert one("El Sevilla está cerca de un acuerdo con el Real Betis por Javier Montañero.", "Montañero",
+               "Sevilla").status == "negotiating"
+    assert one("Lyon serait proche d'un accord avec Chelsea pour Tom Ashworth.", "Ashworth", "Lyon").status == "negotiating"
+
+
+def test_an_agreement_reached_stays_agreed():
+    assert one("Everton have agreed a fee with Brentford for striker Jamie Holt.", "Holt", "Everton").status == "agreed"
