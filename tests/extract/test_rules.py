@@ -240,3 +240,11 @@ def test_close_to_an_agreement_is_negotiating():
 
 def test_an_agreement_reached_stays_agreed():
     assert one("Everton have agreed a fee with Brentford for striker Jamie Holt.", "Holt", "Everton").status == "agreed"
+
+
+def test_spanish_and_french_denials_read_for_the_reported_status():
+    text = "El representante de Javier Montañero ha decidido zanjar los rumores sobre su fichaje por el Sevilla."
+    assert one(text, "Montañero", "Sevilla").status == "denied"
+    text = "Lyon voulait recruter Tom Ashworth, mais son agent a coupé court aux rumeurs d'un transfert à Lyon."
+    assert one(text, "Ashworth", "Lyon").status == "denied"
+

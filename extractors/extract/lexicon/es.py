@@ -89,7 +89,8 @@ NEG = "no|ningun|ninguna|nunca|sin|tampoco|ni"
 
 # cues read only for the reported status (deal.outcome_of), not for the pair model's features
 OUTCOME_COMPLETED = "se queda con|tras su fichaje por|su fichaje por|nuevo fichaje|ha sido presentado|renovado|pagaron|han dejado|se marcho|fichado por"
-OUTCOME_DENIED = "ha dicho que no|dijo que no|no vendra|desmiente los rumores"
+OUTCOME_DENIED = ("ha dicho que no|dijo que no|no vendra|desmiente los rumores|zanjar los rumores|zanja los rumores|zanjo los rumores|ha zanjado los rumores|"
+                  "cierra la puerta|cerro la puerta|no esta en venta|intransferible|no ha habido ningun contacto")
 OUTCOME_NEGOTIATING = "en negociaciones|ultimando|a falta de flecos"
 
 # match events and injuries: a report of a game, not of a move

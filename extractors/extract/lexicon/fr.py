@@ -75,7 +75,8 @@ NEG = "ne|pas|aucun|aucune|jamais|sans|plus"
 
 # cues read only for the reported status (deal.outcome_of), not for the pair model's features
 OUTCOME_COMPLETED = "nouvelle recrue|a paraphe|est officiellement|s'est officiellement"
-OUTCOME_DENIED = "a dit non|ne viendra pas|n'ira pas"
+OUTCOME_DENIED = ("a dit non|ne viendra pas|n'ira pas|coupe court aux rumeurs|a coupe court|met fin aux rumeurs|n'est pas a vendre|intransferable|"
+                  "pas de contact|aucune discussion|n'y a eu aucun contact")
 
 # match events and injuries: a report of a game, not of a move
 MATCH = ("blesse|blessee|blessure|blessures|s'est blesse|a quitte le terrain|quitter le terrain|quitte le terrain|civiere|"
