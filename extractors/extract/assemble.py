@@ -21,13 +21,20 @@ def assemble_rumours(a, probs, confidence=lambda p: p, sellers=None) -> list[Rum
     cands = a.candidates.candidates
     seller = _sellers(cands, sellers) if sellers is not None else {}
     chosen = [(c, float(p)) for c, p in zip(cands, probs) if p >= THRESHOLD]
-    with_club = {id(c.person) for c, _ in chosen if c.club is not None}
+    home = _home_clubs(a, chosen) if chosen else {}
+    with_club = {id(c.person) for c, _ in chosen if c.club is not None and home.get(id(c.person)) != c.club.club_id}
     current = _reference_clubs(a) if chosen else {}
     marks = _mentions_by_sentence(a) if chosen else {}
     out = []
     for cand, p in chosen:
         if cand.club is None and id(cand.person) in with_club:
             continue        # a named destination says more than "he may leave"
+        if cand.club is not None and home.get(id(cand.person)) == cand.club.club_id:
+            # the club the rules found he plays for is no destination of his: he may leave it ("X, jugador
+            # del Y"), unless another destination or a destinationless pair of his is chosen as well
+            if id(cand.person) in home["other"]:
+                continue
+            cand = replace(cand, club=None, rule=None)
         r = replace(cand.rule, status=getattr(cand.rule, "reported_status", cand.rule.status)) if cand.rule \
             else _new_rumour(a, cand)
         r.confidence = round(confidence(p), 3)
@@ -121,6 +128,22 @@ def _new_rumour(a, cand: Candidate) -> Rumour | None:
                   from_club_id=from_id, to_club_id=to_id, fee=fee,
                   deal_type=deal_type_for(stext, fee.kind if fee else None, False),
                   status=status_for(stext, outcome_of), evidence=a.sentences[sents[0]].text if sents else "")
+
+
+def _home_clubs(a, chosen) -> dict:
+    """Per person, the club the rules found he plays for (never a renewal's), when a chosen pair makes
+    it his destination; under "other", those of them with another pair chosen as well."""
+    renewing = {r.player_key for r in a.rules if r.deal_type == "renewal"}
+    out: dict = {}
+    for c, _ in chosen:
+        if c.club is None or c.person.key in renewing:
+            continue
+        cur = _current_club(a, c)
+        if cur == c.club.club_id:
+            out[id(c.person)] = cur
+    other = {id(c.person) for c, _ in chosen if id(c.person) in out and (c.club is None or c.club.club_id != out[id(c.person)])}
+    out["other"] = other
+    return out
 
 
 def _mentions_by_sentence(a) -> dict[int, list]:

@@ -248,3 +248,22 @@ def test_spanish_and_french_denials_read_for_the_reported_status():
     text = "Lyon voulait recruter Tom Ashworth, mais son agent a coupé court aux rumeurs d'un transfert à Lyon."
     assert one(text, "Ashworth", "Lyon").status == "denied"
 
+
+# --- the club he plays for is no destination (assemble, whatever the scorer) -----------------
+def _assembled(text, chosen_club_ids):
+    from extractors.extract.assemble import assemble_rumours
+    from extractors.extract.pipeline import analyse
+    a = analyse(text)
+    cands = a.candidates.candidates
+    probs = [0.9 if c.club is not None and c.club.club_id in chosen_club_ids else 0.0 for c in cands]
+    return [(r.player, r.from_club, r.to_club) for r in assemble_rumours(a, probs)]
+
+
+def test_a_pair_with_his_own_club_reports_him_leaving_it():
+    text = "El Sevilla quiere fichar a Javier Montañero, jugador del Real Betis, por 6 millones de euros."
+    assert _assembled(text, {"real-betis"}) == [("Javier Montañero", "Real Betis", None)]
+
+
+def test_his_own_club_gives_way_to_a_destination_chosen_as_well():
+    text = "El Sevilla quiere fichar a Javier Montañero, jugador del Real Betis, por 6 millones de euros."
+    assert _assembled(text, {"real-betis", "sevilla"}) == [("Javier Montañero", "Real Betis", "Sevilla")]
