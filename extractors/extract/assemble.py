@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
+from . import lexicon
 from .candidates import FEATURES, Candidate
 from .deal import deal_type_for, outcome_of, status_for
 from .model import Rumour
@@ -25,6 +26,7 @@ def assemble_rumours(a, probs, confidence=lambda p: p, sellers=None) -> list[Rum
     with_club = {id(c.person) for c, _ in chosen if c.club is not None and home.get(id(c.person)) != c.club.club_id}
     current = _reference_clubs(a) if chosen else {}
     marks = _mentions_by_sentence(a) if chosen else {}
+    match_page = bool(chosen) and _match_share(a) >= MATCH_PAGE
     out = []
     for cand, p in chosen:
         if cand.club is None and id(cand.person) in with_club:
@@ -37,6 +39,8 @@ def assemble_rumours(a, probs, confidence=lambda p: p, sellers=None) -> list[Rum
             cand = replace(cand, club=None, rule=None)
         r = replace(cand.rule, status=getattr(cand.rule, "reported_status", cand.rule.status)) if cand.rule \
             else _new_rumour(a, cand)
+        if match_page and r.status not in ("completed", "agreed") and r.fee is None and _match_report(a, cand):
+            continue        # every sentence naming him reports a game or an injury ("a quitté le terrain")
         r.confidence = round(confidence(p), 3)
         if r.fee is None:
             r.fee = _nearby_fee(a, cand, r)
@@ -144,6 +148,21 @@ def _home_clubs(a, chosen) -> dict:
     other = {id(c.person) for c, _ in chosen if id(c.person) in out and (c.club is None or c.club.club_id != out[id(c.person)])}
     out["other"] = other
     return out
+
+
+MATCH_PAGE = 0.2   # share of a page's sentences with a match or injury cue that makes it a games report
+
+
+def _match_share(a) -> float:
+    if not a.sentences:
+        return 0.0
+    return sum(lexicon.has("MATCH", a.folded[x.start:x.end]) for x in a.sentences) / len(a.sentences)
+
+
+def _match_report(a, cand: Candidate) -> bool:
+    """Every sentence naming the player (and the pair's club) carries a match or injury cue."""
+    sents = cand.sentences or sorted({_sent(a, s) for s, _ in cand.person.spans})
+    return bool(sents) and all(lexicon.has("MATCH", a.folded[a.sentences[i].start:a.sentences[i].end]) for i in sents)
 
 
 def _mentions_by_sentence(a) -> dict[int, list]:

@@ -267,3 +267,10 @@ def test_a_pair_with_his_own_club_reports_him_leaving_it():
 def test_his_own_club_gives_way_to_a_destination_chosen_as_well():
     text = "El Sevilla quiere fichar a Javier Montañero, jugador del Real Betis, por 6 millones de euros."
     assert _assembled(text, {"real-betis", "sevilla"}) == [("Javier Montañero", "Real Betis", "Sevilla")]
+
+
+def test_a_player_named_only_in_match_reports_has_no_rumour():
+    assert rumours("Ligue 1 : Tom Ashworth a dû quitter ses partenaires à la 70e minute du match nul entre Lyon "
+                   "et Chelsea, touché à la cheville.") == []
+    assert rumours("Liga: Javier Montañero tuvo que salir lesionado en el minuto 30 del empate entre el Sevilla "
+                   "y el Real Betis.") == []
