@@ -6,12 +6,14 @@ the same rules as before, or taken from the rules' own rumour when they made one
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
 from . import lexicon
 from .candidates import FEATURES, Candidate
 from .deal import deal_type_for, outcome_of, status_for
+from .lexicon.nicknames import NICKNAMES
 from .model import Rumour
 from .moves import _pick_fee, _sentence_index
 
@@ -37,10 +39,15 @@ def assemble_rumours(a, probs, confidence=lambda p: p, sellers=None) -> list[Rum
             if id(cand.person) in home["other"]:
                 continue
             cand = replace(cand, club=None, rule=None)
+            leaving = home[id(cand.person)]
+        else:
+            leaving = None
         r = replace(cand.rule, status=getattr(cand.rule, "reported_status", cand.rule.status)) if cand.rule \
             else _new_rumour(a, cand)
         if match_page and r.status not in ("completed", "agreed") and r.fee is None and _match_report(a, cand):
             continue        # every sentence naming him reports a game or an injury ("a quitté le terrain")
+        if leaving and r.from_club_id is None:
+            r.from_club_id, r.from_club = leaving, a.names.get(leaving)
         r.confidence = round(confidence(p), 3)
         if r.fee is None:
             r.fee = _nearby_fee(a, cand, r)
@@ -142,7 +149,7 @@ def _home_clubs(a, chosen) -> dict:
     for c, _ in chosen:
         if c.club is None or c.person.key in renewing:
             continue
-        cur = _current_club(a, c)
+        cur = _current_club(a, c) or _glued_club(a, c)
         if cur == c.club.club_id:
             out[id(c.person)] = cur
     other = {id(c.person) for c, _ in chosen if id(c.person) in out and (c.club is None or c.club.club_id != out[id(c.person)])}
@@ -163,6 +170,27 @@ def _match_report(a, cand: Candidate) -> bool:
     """Every sentence naming the player (and the pair's club) carries a match or injury cue."""
     sents = cand.sentences or sorted({_sent(a, s) for s, _ in cand.person.spans})
     return bool(sents) and all(lexicon.has("MATCH", a.folded[a.sentences[i].start:a.sentences[i].end]) for i in sents)
+
+
+# "X (20 ans, Club)", "X (22 años, Club)": his age, then his club
+_AGE_CLUB_GAP = re.compile(r"^\s*\(\s*\d{1,2}\s*(?:ans|anos|anni|years|yrs)?\s*,\s*$")
+_DEMONYMS = frozenset(k for k in NICKNAMES if k == k.lower())
+
+
+def _glued_club(a, c: Candidate) -> str | None:
+    """The pair's club written as his in the text itself: a supporters' name or demonym right before his
+    name ("le Brestois X", "el azulgrana X") or his age then the club in brackets after it."""
+    cid = c.club.club_id
+    for m in a.clubs:
+        if m.club_id != cid:
+            continue
+        me = m.start + len(m.surface)
+        for ps, pe in c.person.spans:
+            if me + 1 == ps and a.folded[me] == " " and a.folded[m.start:me] in _DEMONYMS:
+                return cid
+            if 0 < m.start - pe <= 16 and _AGE_CLUB_GAP.match(a.folded[pe:m.start]):
+                return cid
+    return None
 
 
 def _mentions_by_sentence(a) -> dict[int, list]:

@@ -274,3 +274,13 @@ def test_a_player_named_only_in_match_reports_has_no_rumour():
                    "et Chelsea, touché à la cheville.") == []
     assert rumours("Liga: Javier Montañero tuvo que salir lesionado en el minuto 30 del empate entre el Sevilla "
                    "y el Real Betis.") == []
+
+
+def test_a_demonym_right_before_his_name_is_his_club():
+    text = "Mercato : Chelsea multiplie les pistes, et le Lyonnais Marco Dupontel est la priorité du club."
+    assert _assembled(text, {"lyon"}) == [("Marco Dupontel", "Lyon", None)]
+
+
+def test_his_age_then_a_club_in_brackets_is_his_club():
+    text = "Chelsea cherche un latéral : Tom Ashworth (22 ans, Everton) est la priorité."
+    assert _assembled(text, {"everton"}) == [("Tom Ashworth", "Everton", None)]
