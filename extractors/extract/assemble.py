@@ -46,6 +46,8 @@ def assemble_rumours(a, probs, confidence=lambda p: p, sellers=None) -> list[Rum
             else _new_rumour(a, cand)
         if match_page and r.status not in ("completed", "agreed") and r.fee is None and _match_report(a, cand):
             continue        # every sentence naming him reports a game or an injury ("a quitté le terrain")
+        if r.to_club_id is None and r.fee is None and _loan_return(a, cand):
+            continue        # back at his club when a loan ends: no move (conventions: loan returns)
         if leaving and r.from_club_id is None:
             r.from_club_id, r.from_club = leaving, a.names.get(leaving)
         r.confidence = round(confidence(p), 3)
@@ -164,6 +166,14 @@ def _match_share(a) -> float:
     if not a.sentences:
         return 0.0
     return sum(lexicon.has("MATCH", a.folded[x.start:x.end]) for x in a.sentences) / len(a.sentences)
+
+
+def _loan_return(a, cand: Candidate) -> bool:
+    """Every sentence naming the player says he is back at his club as a loan ended ("volvieron a sus
+    clubes tras finalizar sus prestamos", "de retour de pret", "returned from his loan")."""
+    sents = cand.sentences or sorted({_sent(a, s) for s, _ in cand.person.spans})
+    return bool(sents) and all(lexicon.has("LOAN_RETURN", a.folded[a.sentences[i].start:a.sentences[i].end])
+                               for i in sents)
 
 
 def _match_report(a, cand: Candidate) -> bool:

@@ -284,3 +284,20 @@ def test_a_demonym_right_before_his_name_is_his_club():
 def test_his_age_then_a_club_in_brackets_is_his_club():
     text = "Chelsea cherche un latéral : Tom Ashworth (22 ans, Everton) est la priorité."
     assert _assembled(text, {"everton"}) == [("Tom Ashworth", "Everton", None)]
+
+
+def _assembled_leaving(text):
+    from extractors.extract.assemble import assemble_rumours
+    from extractors.extract.pipeline import analyse
+    a = analyse(text)
+    probs = [0.9 if c.club is None else 0.0 for c in a.candidates.candidates]
+    return [(r.player, r.from_club, r.to_club) for r in assemble_rumours(a, probs)]
+
+
+def test_a_loan_return_is_no_move():
+    assert _assembled_leaving("Chelsea : Tom Ashworth, de retour de prêt, reste au club.") == []
+
+
+def test_a_loan_returnee_sold_for_a_fee_is_a_move():
+    assert _assembled_leaving("Chelsea : Tom Ashworth, de retour de prêt, a été vendu pour 5 millions d'euros.") \
+        == [("Tom Ashworth", None, None)]

@@ -93,6 +93,12 @@ OUTCOME_DENIED = ("ha dicho que no|dijo que no|no vendra|desmiente los rumores|z
                   "cierra la puerta|cerro la puerta|no esta en venta|intransferible|no ha habido ningun contacto")
 OUTCOME_NEGOTIATING = "en negociaciones|ultimando|a falta de flecos"
 
+# back at his club when a loan ends: read for the output only (assemble._loan_return)
+LOAN_RETURN = ("tras finalizar sus prestamos|tras finalizar su prestamo|tras finalizar su cesion|tras acabar su cesion|"
+               "volvieron a sus respectivos clubes|vuelven a sus respectivos clubes|regresan a sus clubes|"
+               "vuelve de su cesion|regresa de su cesion|de vuelta de su cesion|fin de su cesion|fin de su prestamo|"
+               "termino su cesion|finalizo su cesion|acabo su cesion")
+
 # match events and injuries: a report of a game, not of a move
 MATCH = ("lesion|lesionado|lesionada|lesiones|lesionados|se lesiono|expulsion|expulsado|tarjeta roja|tarjeta amarilla|"
          "el marcador|abrio el marcador|empate|empato|minuto|descanso|primera parte|segunda parte|segundo tiempo|"

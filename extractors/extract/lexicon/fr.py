@@ -78,6 +78,10 @@ OUTCOME_COMPLETED = "nouvelle recrue|a paraphe|est officiellement|s'est officiel
 OUTCOME_DENIED = ("a dit non|ne viendra pas|n'ira pas|coupe court aux rumeurs|a coupe court|met fin aux rumeurs|n'est pas a vendre|intransferable|"
                   "pas de contact|aucune discussion|n'y a eu aucun contact")
 
+# back at his club when a loan ends: read for the output only (assemble._loan_return)
+LOAN_RETURN = ("de retour de pret|retour de pret|revenu de pret|revient de pret|rentre de pret|fin de son pret|"
+               "a la fin de son pret|au terme de son pret|sont rentres de pret|retournent dans leur club")
+
 # match events and injuries: a report of a game, not of a move
 MATCH = ("blesse|blessee|blessure|blessures|s'est blesse|a quitte le terrain|quitter le terrain|quitte le terrain|civiere|"
          "expulse|carton rouge|carton jaune|match nul|mi-temps|minute|ouvert le score|egalise|egalisation|a marque|"
