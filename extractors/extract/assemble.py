@@ -48,6 +48,8 @@ def assemble_rumours(a, probs, confidence=lambda p: p, sellers=None) -> list[Rum
             continue        # every sentence naming him reports a game or an injury ("a quitté le terrain")
         if r.to_club_id is None and r.fee is None and _loan_return(a, cand):
             continue        # back at his club when a loan ends: no move (conventions: loan returns)
+        if r.to_club_id is None and r.fee is None and r.status == "rumour" and _history_only(a, cand):
+            continue        # told of an earlier window only ("en su dia", "a l'epoque")
         if leaving and r.from_club_id is None:
             r.from_club_id, r.from_club = leaving, a.names.get(leaving)
         r.confidence = round(confidence(p), 3)
@@ -174,6 +176,13 @@ def _loan_return(a, cand: Candidate) -> bool:
     sents = cand.sentences or sorted({_sent(a, s) for s, _ in cand.person.spans})
     return bool(sents) and all(lexicon.has("LOAN_RETURN", a.folded[a.sentences[i].start:a.sentences[i].end])
                                for i in sents)
+
+
+def _history_only(a, cand: Candidate) -> bool:
+    """Every sentence naming the player tells of an earlier window (lexicon PAST_TIME, HISTORY_TIME)."""
+    sents = cand.sentences or sorted({_sent(a, s) for s, _ in cand.person.spans})
+    return bool(sents) and all(lexicon.has_any(("PAST_TIME", "HISTORY_TIME"),
+                                               a.folded[a.sentences[i].start:a.sentences[i].end]) for i in sents)
 
 
 def _match_report(a, cand: Candidate) -> bool:

@@ -301,3 +301,8 @@ def test_a_loan_return_is_no_move():
 def test_a_loan_returnee_sold_for_a_fee_is_a_move():
     assert _assembled_leaving("Chelsea : Tom Ashworth, de retour de prêt, a été vendu pour 5 millions d'euros.") \
         == [("Tom Ashworth", None, None)]
+
+
+def test_a_player_told_of_an_earlier_window_only_is_no_move():
+    assert _assembled_leaving("Chelsea : à l'époque, Tom Ashworth n'avait pas convaincu le club.") == []
+    assert _assembled_leaving("Chelsea : Tom Ashworth veut partir cet été.") == [("Tom Ashworth", None, None)]

@@ -99,6 +99,11 @@ LOAN_RETURN = ("tras finalizar sus prestamos|tras finalizar su prestamo|tras fin
                "vuelve de su cesion|regresa de su cesion|de vuelta de su cesion|fin de su cesion|fin de su prestamo|"
                "termino su cesion|finalizo su cesion|acabo su cesion")
 
+# an earlier window: read for the output only (assemble._history_only)
+HISTORY_TIME = ("en su dia|en su momento|por aquel entonces|en aquel entonces|en aquella epoca|anos atras|hace un ano|"
+                "hace dos anos|hace unos anos|la campana pasada|el curso pasado|el invierno pasado|la temporada anterior|"
+                "en este tiempo|en anteriores mercados")
+
 # match events and injuries: a report of a game, not of a move
 MATCH = ("lesion|lesionado|lesionada|lesiones|lesionados|se lesiono|expulsion|expulsado|tarjeta roja|tarjeta amarilla|"
          "el marcador|abrio el marcador|empate|empato|minuto|descanso|primera parte|segunda parte|segundo tiempo|"

@@ -82,6 +82,10 @@ OUTCOME_DENIED = ("a dit non|ne viendra pas|n'ira pas|coupe court aux rumeurs|a 
 LOAN_RETURN = ("de retour de pret|retour de pret|revenu de pret|revient de pret|rentre de pret|fin de son pret|"
                "a la fin de son pret|au terme de son pret|sont rentres de pret|retournent dans leur club")
 
+# an earlier window: read for the output only (assemble._history_only)
+HISTORY_TIME = ("l'hiver dernier|l'ete passe|la saison passee|l'an passe|a l'epoque|a cette epoque|"
+                "lors du dernier mercato|la saison precedente")
+
 # match events and injuries: a report of a game, not of a move
 MATCH = ("blesse|blessee|blessure|blessures|s'est blesse|a quitte le terrain|quitter le terrain|quitte le terrain|civiere|"
          "expulse|carton rouge|carton jaune|match nul|mi-temps|minute|ouvert le score|egalise|egalisation|a marque|"
