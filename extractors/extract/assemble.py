@@ -6,12 +6,15 @@ the same rules as before, or taken from the rules' own rumour when they made one
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 from functools import cached_property
 
+from . import lexicon
 from .candidates import FEATURES, Candidate
 from .deal import deal_type_for, outcome_of, status_for
+from .lexicon.nicknames import NICKNAMES
 from .model import Rumour
 from .moves import _pick_fee, _sentence_index
 
@@ -23,20 +26,41 @@ def assemble_rumours(a, probs, confidence=lambda p: p, sellers=None) -> list[Rum
     seller = _sellers(cands, sellers) if sellers is not None else {}
     probs = own_clubs_dropped(cands, probs)
     chosen = [(c, float(p)) for c, p in zip(cands, probs) if p >= THRESHOLD]
-    with_club = {id(c.person) for c, _ in chosen if c.club is not None}
+    home = _home_clubs(a, chosen) if chosen else {}
+    with_club = {id(c.person) for c, _ in chosen if c.club is not None and home.get(id(c.person)) != c.club.club_id}
     current = _reference_clubs(a) if chosen else {}
     ix = _Index(a)
+    marks = _mentions_by_sentence(a) if chosen else {}
+    match_page = bool(chosen) and _match_share(a) >= MATCH_PAGE
     out = []
     for cand, p in chosen:
         if cand.club is None and id(cand.person) in with_club:
             continue        # a named destination says more than "he may leave"
+        if cand.club is not None and home.get(id(cand.person)) == cand.club.club_id:
+            # the club the rules found he plays for is no destination of his: he may leave it ("X, jugador
+            # del Y"), unless another destination or a destinationless pair of his is chosen as well
+            if id(cand.person) in home["other"]:
+                continue
+            cand = replace(cand, club=None, rule=None)
+            leaving = home[id(cand.person)]
+        else:
+            leaving = None
         r = replace(cand.rule, status=getattr(cand.rule, "reported_status", cand.rule.status)) if cand.rule \
             else _new_rumour(a, cand)
+        if match_page and r.status not in ("completed", "agreed") and r.fee is None and _match_report(a, cand):
+            continue        # every sentence naming him reports a game or an injury ("a quitté le terrain")
+        if r.to_club_id is None and r.fee is None and _loan_return(a, cand):
+            continue        # back at his club when a loan ends: no move (conventions: loan returns)
+        if r.to_club_id is None and r.fee is None and r.status == "rumour" and _history_only(a, cand):
+            continue        # told of an earlier window only ("en su dia", "a l'epoque")
+        if leaving and r.from_club_id is None:
+            r.from_club_id, r.from_club = leaving, a.names.get(leaving)
         r.confidence = round(confidence(p), 3)
         if r.fee is None:
             r.fee = _nearby_fee(a, cand, r, ix)
         if r.status == "rumour":
             r.status = _status_elsewhere(a, cand, r, ix)
+        r.deal_type = _own_deal(a, cand, r, marks)
         best = seller.get(id(cand.person))
         if best and best[0] != r.to_club_id and r.deal_type != "renewal":
             r.from_club_id, r.from_club = best[0], a.names.get(best[0])
@@ -193,6 +217,112 @@ def _new_rumour(a, cand: Candidate) -> Rumour | None:
                   from_club_id=from_id, to_club_id=to_id, fee=fee,
                   deal_type=deal_type_for(stext, fee.kind if fee else None, False),
                   status=status_for(stext, outcome_of), evidence=a.sentences[sents[0]].text if sents else "")
+
+
+def _home_clubs(a, chosen) -> dict:
+    """Per person, the club the rules found he plays for (never a renewal's), when a chosen pair makes
+    it his destination; under "other", those of them with another pair chosen as well."""
+    renewing = {r.player_key for r in a.rules if r.deal_type == "renewal"}
+    out: dict = {}
+    for c, _ in chosen:
+        if c.club is None or c.person.key in renewing:
+            continue
+        cur = _current_club(a, c) or _glued_club(a, c)
+        if cur == c.club.club_id:
+            out[id(c.person)] = cur
+    other = {id(c.person) for c, _ in chosen if id(c.person) in out and (c.club is None or c.club.club_id != out[id(c.person)])}
+    out["other"] = other
+    return out
+
+
+MATCH_PAGE = 0.2   # share of a page's sentences with a match or injury cue that makes it a games report
+
+
+def _match_share(a) -> float:
+    if not a.sentences:
+        return 0.0
+    return sum(lexicon.has("MATCH", a.folded[x.start:x.end]) for x in a.sentences) / len(a.sentences)
+
+
+def _loan_return(a, cand: Candidate) -> bool:
+    """Every sentence naming the player says he is back at his club as a loan ended ("volvieron a sus
+    clubes tras finalizar sus prestamos", "de retour de pret", "returned from his loan")."""
+    sents = cand.sentences or sorted({_sent(a, s) for s, _ in cand.person.spans})
+    return bool(sents) and all(lexicon.has("LOAN_RETURN", a.folded[a.sentences[i].start:a.sentences[i].end])
+                               for i in sents)
+
+
+def _history_only(a, cand: Candidate) -> bool:
+    """Every sentence naming the player tells of an earlier window (lexicon PAST_TIME, HISTORY_TIME)."""
+    sents = cand.sentences or sorted({_sent(a, s) for s, _ in cand.person.spans})
+    return bool(sents) and all(lexicon.has_any(("PAST_TIME", "HISTORY_TIME"),
+                                               a.folded[a.sentences[i].start:a.sentences[i].end]) for i in sents)
+
+
+def _match_report(a, cand: Candidate) -> bool:
+    """Every sentence naming the player (and the pair's club) carries a match or injury cue."""
+    sents = cand.sentences or sorted({_sent(a, s) for s, _ in cand.person.spans})
+    return bool(sents) and all(lexicon.has("MATCH", a.folded[a.sentences[i].start:a.sentences[i].end]) for i in sents)
+
+
+# "X (20 ans, Club)", "X (22 años, Club)": his age, then his club
+_AGE_CLUB_GAP = re.compile(r"^\s*\(\s*\d{1,2}\s*(?:ans|anos|anni|years|yrs)?\s*,\s*$")
+_DEMONYMS = frozenset(k for k in NICKNAMES if k == k.lower())
+
+
+def _glued_club(a, c: Candidate) -> str | None:
+    """The pair's club written as his in the text itself: a supporters' name or demonym right before his
+    name ("le Brestois X", "el azulgrana X") or his age then the club in brackets after it."""
+    cid = c.club.club_id
+    for m in a.clubs:
+        if m.club_id != cid:
+            continue
+        me = m.start + len(m.surface)
+        for ps, pe in c.person.spans:
+            if me + 1 == ps and a.folded[me] == " " and a.folded[m.start:me] in _DEMONYMS:
+                return cid
+            if 0 < m.start - pe <= 16 and _AGE_CLUB_GAP.match(a.folded[pe:m.start]):
+                return cid
+    return None
+
+
+def _mentions_by_sentence(a) -> dict[int, list]:
+    """Per sentence, its people's mentions in text order: (start, person)."""
+    sent_of = _sentence_index(a.sentences)
+    marks: dict[int, list] = {}
+    for s, _, p in sorted(a.mentions, key=lambda m: m[0]):
+        marks.setdefault(sent_of(s), []).append((s, p))
+    return marks
+
+
+def _own_deal(a, cand: Candidate, r: Rumour, marks: dict[int, list]) -> str | None:
+    """The deal type read in the player's own part of sentences that name other people too: from his
+    name to the next other person's ("X, prete par Arsenal, et Y, recrute pour 4 M", "A, B (loan) or C
+    left"); from the sentence start when he is named first.  Only the reported deal type: the pair
+    model's rule_deal feature stays the sentence-wide reading."""
+    if r.deal_type == "renewal":
+        return r.deal_type
+    sents = cand.sentences or sorted({_sent(a, s) for s, _ in cand.person.spans})
+    texts, split = [], False
+    for i in sents:
+        x = a.sentences[i]
+        ms = marks.get(i, [])
+        if not any(p is cand.person for _, p in ms) or all(p is cand.person for _, p in ms):
+            texts.append(a.folded[x.start:x.end])
+            continue
+        split = True
+        for k, (s, p) in enumerate(ms):
+            if p is not cand.person or (k and ms[k - 1][1] is cand.person):
+                continue
+            start = x.start if k == 0 else s
+            end = next((q for q, o in ms[k + 1:] if o is not cand.person), x.end)
+            texts.append(a.folded[start:end])
+    if not split:
+        return r.deal_type
+    kind = r.fee.kind if r.fee is not None else None
+    if r.deal_type is None and kind in ("fee", "clause"):
+        kind = None     # the rules saw a seller's price with several suitors: no deal of this one
+    return deal_type_for(texts, kind, False)
 
 
 def _status_elsewhere(a, cand: Candidate, r: Rumour, ix: _Index) -> str:

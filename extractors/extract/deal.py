@@ -85,13 +85,29 @@ def _status(s: str, prospects: bool) -> str | None:
         if not prospects or not (_NOT_YET.search(s[max(0, m.start() - 40):m.start()])
                                  or _INFINITIVE.search(s[max(0, m.start() - 12):m.start()])):
             return "completed"
-    if lexicon.has_any(kinds["AGREED"], s) and not _NEGATED_AGREEMENT.search(s):
+    if lexicon.has_any(kinds["AGREED"], s) and not _NEGATED_AGREEMENT.search(s) \
+            and not (prospects and _agreement_in_prospect(kinds["AGREED"], s)):
         return "agreed"
     for m in _cues(kinds["NEGOTIATING"], s):
         if _HYPOTHETICAL_BID.match(m.group(0)) and _HYPOTHETICAL.search(s[max(0, m.start() - 45):m.start()]):
             continue        # "could swoop", "lining up a bid", "linked with a bid": interest, not a bid made
         return "negotiating"
     return None
+
+
+# an agreement still to reach: "close to an agreement", "proche d'un accord", "cerca de un acuerdo",
+# "reste a trouver un accord", "vicino all'accordo" (talks, by the conventions' "close to")
+_AGREE_PROSPECT = re.compile(
+    r"\b(?:close to|closing in on|near|nearing|edging (?:closer )?towards|to reach|reach|to strike|to find|"
+    r"proche d'|proche de|pres d'|en passe de trouver|trouver|chercher|en quete d'|"
+    r"cerca de|a punto de (?:cerrar|alcanzar|llegar a)|alcanzar|buscar|buscan|busca|llegar a|hacia|"
+    r"vicino a|vicini a|vicino all'|vicini all'|trovare|raggiungere|cercare)\s*"
+    r"(?:(?:un|une|an|a|el|l'|the|la|le|lo|un')\s*)?(?:\w+\s+)?$")
+
+
+def _agreement_in_prospect(kinds: tuple[str, ...], s: str) -> bool:
+    """Every agreement cue of the sentence is one still to reach."""
+    return all(_AGREE_PROSPECT.search(s[max(0, m.start() - 36):m.start()]) for m in _cues(kinds, s))
 
 
 # a formality still to come: the deal is agreed, not yet completed (conventions: medical, awaiting the announcement)

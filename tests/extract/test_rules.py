@@ -212,3 +212,97 @@ def test_every_rumour_has_confidence_and_evidence():
 def test_extraction_is_deterministic():
     text = "Arsenal and Chelsea are both interested in signing Brentford striker Jamie Holt for £30m."
     assert extract_text(text).to_record("x") == extract_text(text).to_record("x")
+
+
+# --- deal type in sentences about several players --------------------------------------------
+def test_loan_of_one_player_is_not_the_deal_of_the_next():
+    text = ("Everton have completed two signings: Jamie Holt, on loan from Chelsea, and Tom Ashworth, "
+            "who joined Everton from Brentford for £8m.")
+    assert one(text, "Ashworth", "Everton").deal_type == "permanent"
+    assert [r.deal_type for r in rumours(text) if "Holt" in r.player] == ["loan"]
+
+
+def test_each_player_keeps_his_own_deal_in_a_spanish_round_up():
+    text = ("El Sevilla cierra el mercado: Javier Montañero llega cedido por el Real Madrid y Pablo Ordóñez "
+            "firma por el Sevilla procedente del Real Betis por 6 millones de euros.")
+    assert one(text, "Montañero", "Sevilla").deal_type == "loan"
+    assert one(text, "Ordóñez", "Sevilla").deal_type == "permanent"
+
+
+# --- an agreement still to reach is talks (conventions: "close to" is negotiating) -------------
+def test_close_to_an_agreement_is_negotiating():
+    assert one("Everton are close to an agreement with Brentford for striker Jamie Holt.", "Holt",
+               "Everton").status == "negotiating"
+    assert one("El Sevilla está cerca de un acuerdo con el Real Betis por Javier Montañero.", "Montañero",
+               "Sevilla").status == "negotiating"
+    assert one("Lyon serait proche d'un accord avec Chelsea pour Tom Ashworth.", "Ashworth", "Lyon").status == "negotiating"
+
+
+def test_an_agreement_reached_stays_agreed():
+    assert one("Everton have agreed a fee with Brentford for striker Jamie Holt.", "Holt", "Everton").status == "agreed"
+
+
+def test_spanish_and_french_denials_read_for_the_reported_status():
+    text = "El representante de Javier Montañero ha decidido zanjar los rumores sobre su fichaje por el Sevilla."
+    assert one(text, "Montañero", "Sevilla").status == "denied"
+    text = "Lyon voulait recruter Tom Ashworth, mais son agent a coupé court aux rumeurs d'un transfert à Lyon."
+    assert one(text, "Ashworth", "Lyon").status == "denied"
+
+
+# --- the club he plays for is no destination (assemble, whatever the scorer) -----------------
+def _assembled(text, chosen_club_ids):
+    from extractors.extract.assemble import assemble_rumours
+    from extractors.extract.pipeline import analyse
+    a = analyse(text)
+    cands = a.candidates.candidates
+    probs = [0.9 if c.club is not None and c.club.club_id in chosen_club_ids else 0.0 for c in cands]
+    return [(r.player, r.from_club, r.to_club) for r in assemble_rumours(a, probs)]
+
+
+def test_a_pair_with_his_own_club_reports_him_leaving_it():
+    text = "El Sevilla quiere fichar a Javier Montañero, jugador del Real Betis, por 6 millones de euros."
+    assert _assembled(text, {"real-betis"}) == [("Javier Montañero", "Real Betis", None)]
+
+
+def test_his_own_club_gives_way_to_a_destination_chosen_as_well():
+    text = "El Sevilla quiere fichar a Javier Montañero, jugador del Real Betis, por 6 millones de euros."
+    assert _assembled(text, {"real-betis", "sevilla"}) == [("Javier Montañero", "Real Betis", "Sevilla")]
+
+
+def test_a_player_named_only_in_match_reports_has_no_rumour():
+    assert rumours("Ligue 1 : Tom Ashworth a dû quitter ses partenaires à la 70e minute du match nul entre Lyon "
+                   "et Chelsea, touché à la cheville.") == []
+    assert rumours("Liga: Javier Montañero tuvo que salir lesionado en el minuto 30 del empate entre el Sevilla "
+                   "y el Real Betis.") == []
+
+
+def test_a_demonym_right_before_his_name_is_his_club():
+    text = "Mercato : Chelsea multiplie les pistes, et le Lyonnais Marco Dupontel est la priorité du club."
+    assert _assembled(text, {"lyon"}) == [("Marco Dupontel", "Lyon", None)]
+
+
+def test_his_age_then_a_club_in_brackets_is_his_club():
+    text = "Chelsea cherche un latéral : Tom Ashworth (22 ans, Everton) est la priorité."
+    assert _assembled(text, {"everton"}) == [("Tom Ashworth", "Everton", None)]
+
+
+def _assembled_leaving(text):
+    from extractors.extract.assemble import assemble_rumours
+    from extractors.extract.pipeline import analyse
+    a = analyse(text)
+    probs = [0.9 if c.club is None else 0.0 for c in a.candidates.candidates]
+    return [(r.player, r.from_club, r.to_club) for r in assemble_rumours(a, probs)]
+
+
+def test_a_loan_return_is_no_move():
+    assert _assembled_leaving("Chelsea : Tom Ashworth, de retour de prêt, reste au club.") == []
+
+
+def test_a_loan_returnee_sold_for_a_fee_is_a_move():
+    assert _assembled_leaving("Chelsea : Tom Ashworth, de retour de prêt, a été vendu pour 5 millions d'euros.") \
+        == [("Tom Ashworth", None, None)]
+
+
+def test_a_player_told_of_an_earlier_window_only_is_no_move():
+    assert _assembled_leaving("Chelsea : à l'époque, Tom Ashworth n'avait pas convaincu le club.") == []
+    assert _assembled_leaving("Chelsea : Tom Ashworth veut partir cet été.") == [("Tom Ashworth", None, None)]

@@ -115,6 +115,11 @@ OUTCOME_COMPLETED = "sign|signs|signing of|have signed|completed the signing|is 
 OUTCOME_DENIED = "said no|has said no|turned his back on|opted against|will stay at"
 OUTCOME_NEGOTIATING = "finishing touches|stalls|stalled|in advanced talks|agreeing terms|personal terms being"
 
+# back at his club when a loan ends: read for the output only (assemble._loan_return)
+LOAN_RETURN = ("returned from loan|returned from his loan|returns from his loan|returns from loan|back from loan|"
+               "back from his loan|end of his loan|loan spell ended|loan spell came to an end|returned to their parent clubs|"
+               "returned to his parent club|returns to his parent club")
+
 # match events and injuries: a report of a game, not of a move
 MATCH = ("injury|injured|injuries|hamstring|sent off|red card|yellow card|equaliser|equalizer|first half|second half|"
          "half-time|half time|stoppage time|minute|substituted|stretchered off|goalless|sidelined")

@@ -89,8 +89,20 @@ NEG = "no|ningun|ninguna|nunca|sin|tampoco|ni"
 
 # cues read only for the reported status (deal.outcome_of), not for the pair model's features
 OUTCOME_COMPLETED = "se queda con|tras su fichaje por|su fichaje por|nuevo fichaje|ha sido presentado|renovado|pagaron|han dejado|se marcho|fichado por"
-OUTCOME_DENIED = "ha dicho que no|dijo que no|no vendra|desmiente los rumores"
+OUTCOME_DENIED = ("ha dicho que no|dijo que no|no vendra|desmiente los rumores|zanjar los rumores|zanja los rumores|zanjo los rumores|ha zanjado los rumores|"
+                  "cierra la puerta|cerro la puerta|no esta en venta|intransferible|no ha habido ningun contacto")
 OUTCOME_NEGOTIATING = "en negociaciones|ultimando|a falta de flecos"
+
+# back at his club when a loan ends: read for the output only (assemble._loan_return)
+LOAN_RETURN = ("tras finalizar sus prestamos|tras finalizar su prestamo|tras finalizar su cesion|tras acabar su cesion|"
+               "volvieron a sus respectivos clubes|vuelven a sus respectivos clubes|regresan a sus clubes|"
+               "vuelve de su cesion|regresa de su cesion|de vuelta de su cesion|fin de su cesion|fin de su prestamo|"
+               "termino su cesion|finalizo su cesion|acabo su cesion")
+
+# an earlier window: read for the output only (assemble._history_only)
+HISTORY_TIME = ("en su dia|en su momento|por aquel entonces|en aquel entonces|en aquella epoca|anos atras|hace un ano|"
+                "hace dos anos|hace unos anos|la campana pasada|el curso pasado|el invierno pasado|la temporada anterior|"
+                "en este tiempo|en anteriores mercados")
 
 # match events and injuries: a report of a game, not of a move
 MATCH = ("lesion|lesionado|lesionada|lesiones|lesionados|se lesiono|expulsion|expulsado|tarjeta roja|tarjeta amarilla|"

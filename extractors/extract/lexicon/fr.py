@@ -75,7 +75,16 @@ NEG = "ne|pas|aucun|aucune|jamais|sans|plus"
 
 # cues read only for the reported status (deal.outcome_of), not for the pair model's features
 OUTCOME_COMPLETED = "nouvelle recrue|a paraphe|est officiellement|s'est officiellement"
-OUTCOME_DENIED = "a dit non|ne viendra pas|n'ira pas"
+OUTCOME_DENIED = ("a dit non|ne viendra pas|n'ira pas|coupe court aux rumeurs|a coupe court|met fin aux rumeurs|n'est pas a vendre|intransferable|"
+                  "pas de contact|aucune discussion|n'y a eu aucun contact")
+
+# back at his club when a loan ends: read for the output only (assemble._loan_return)
+LOAN_RETURN = ("de retour de pret|retour de pret|revenu de pret|revient de pret|rentre de pret|fin de son pret|"
+               "a la fin de son pret|au terme de son pret|sont rentres de pret|retournent dans leur club")
+
+# an earlier window: read for the output only (assemble._history_only)
+HISTORY_TIME = ("l'hiver dernier|l'ete passe|la saison passee|l'an passe|a l'epoque|a cette epoque|"
+                "lors du dernier mercato|la saison precedente")
 
 # match events and injuries: a report of a game, not of a move
 MATCH = ("blesse|blessee|blessure|blessures|s'est blesse|a quitte le terrain|quitter le terrain|quitte le terrain|civiere|"
