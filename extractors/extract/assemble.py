@@ -127,10 +127,10 @@ _TM_CURRENT = FEATURES.index("c_tm_current")
 
 def own_clubs_dropped(cands, probs) -> list[float]:
     """One destination per player when the others are his own club: of a player's accepted clubs
-    (THRESHOLD), one the text marks as his own (Candidate.own: glued to his name, or after a player
-    noun in the genitive) is dropped when another accepted one, not so marked, is at least as likely.
+    (THRESHOLD), one the text marks as his own (Candidate.own: glued to his name, after a player
+    noun in the genitive, or before a sale verb: "il Napoli cede X") is dropped when another accepted one, not so marked, is at least as likely.
     A player linked to his club and to a buyer is leaving the first.  Cross-validated pair F1, five
-    seeds' mean, 0.5986 -> 0.602; with the rules' current club as a mark too, the same; with the seller
+    seeds' mean, 0.5986 -> 0.602, with the sale verb 0.6028; with the rules' current club as a mark too, the same; with the seller
     or from cues, or the reference's current club, lower.  As features of the models as well (0.603),
     within the seeds' spread, and the seed-7 from-club and French figures fell below their floors."""
     probs = [float(p) for p in probs]

@@ -223,8 +223,9 @@ class _Ctx:
         if v is None:
             s = self.sentences[self.sent_of(c.start)]
             end = c.start + len(c.surface)
+            after = self.folded[end:min(s.end, end + 50)]
             v = self._gen[c.start] = bool(_GENITIVE_BEFORE.search(self.folded[max(s.start, c.start - 40):c.start])
-                                          or _CLUB_MAN_AFTER.match(self.folded[end:min(s.end, end + 50)]))
+                                          or _CLUB_MAN_AFTER.match(after) or _CLUB_SELLS_AFTER.match(after))
         return v
 
     def _club_flags(self, cms: list[ClubMention]) -> tuple[float, float, float]:
@@ -370,11 +371,17 @@ _CLUB_MAN_AFTER = re.compile(r"^(?:['’]s)?\s+(?:(?:\w+-)?\w+\s+)?(?:man|men|st
                              r"academy graduate|youngster|striker|forward|winger|midfielder|defender|goalkeeper|"
                              r"keeper|full-back|centre-back|playmaker|attacker|player|loanee|outcast|flop)\b")
 
+# "il Napoli cede X", "Everton are ready to sell X", "el Betis vende a X": the club sells its own player
+_CLUB_SELLS_AFTER = re.compile(r"^\s+(?:[\w']+\s+){0,3}?(?:vende|vendono|vendera|venderebbe|vendere|cede|cedono|cedera|"
+                               r"cederebbe|cedere|sell|sells|selling|sold|to cash in|cash in|venden|vender|vendio|"
+                               r"cederia|venderia|ceder|vend|vendent|vendra|cedent)\b")
+
 
 def own_club_cue(ctx: _Ctx, p: Person, cid: str) -> bool:
     """In a sentence naming both, is a mention of the club glued to a mention of p ("X, difensore
     del Y", "Y's X", "Y striker X"), over every such pair and not the nearest only, or after a player
-    noun in the genitive ("jugador del Y", "the Y man")?  Not a club after "interest from" (a suitor).
+    noun in the genitive ("jugador del Y", "the Y man"), or before a sale verb ("Y cede X", "Y are ready
+    to sell X")?  Not a club after "interest from" (a suitor).
     Each club mention is read once per article."""
     for (ps, pe, si) in ctx.p_mentions[id(p)]:
         cms = [c for c in ctx.clubs_in.get(si, ()) if c.club_id == cid and not ctx.suitor(c)]

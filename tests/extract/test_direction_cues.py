@@ -58,3 +58,11 @@ def test_his_own_club_stays_when_alone_or_likelier():
 
 def test_a_club_showing_interest_is_a_suitor_not_his_club():
     assert own("Tom Hadley, who has attracted interest from Everton, wants to leave.", "Hadley") == {"Everton": False}
+
+
+def test_a_club_selling_the_player_is_his_club():
+    assert own("Il Napoli cede Marco Belardi alla Fiorentina per gennaio.", "Belardi") == \
+        {"Napoli": True, "Fiorentina": False}
+    assert own("El Betis vende a Diego Marqués al Sevilla.", "Marqués") == {"Betis": True, "Sevilla": False}
+    assert own("Everton are ready to sell Tom Hadley, with Arsenal keen.", "Hadley") == \
+        {"Everton": True, "Arsenal": False}
