@@ -55,7 +55,8 @@ def outcome_of(folded_sentence: str) -> str | None:
     ("set to complete", "in caso di cessione di", "annuncera l'acquisto") is no completion."""
     if status_of(folded_sentence) is None and not lexicon.has_any(_OUTCOME_ONLY, folded_sentence):
         return None         # its filters only ever drop cues that status_of keeps: nothing to read
-    return _status(folded_sentence, True)
+    # a cue of a status kind (status_of found one) or an OUTCOME_ one is there: `_status` need not look again
+    return _status(folded_sentence, True, True)
 
 
 # cues read only for the reported status (lexicon OUTCOME_*): kept out of the pair model's features
@@ -71,9 +72,9 @@ def _cues(kinds: tuple[str, ...], s: str):
     return lexicon.any_regex(kinds).finditer(s) if lexicon.has_any(kinds, s) else ()
 
 
-def _status(s: str, prospects: bool) -> str | None:
+def _status(s: str, prospects: bool, cue_known: bool = False) -> str | None:
     kinds = _OUTCOME if prospects else _RAW
-    if not lexicon.has_any(_OUTCOME_KINDS if prospects else _STATUS_KINDS, s):
+    if not cue_known and not lexicon.has_any(_OUTCOME_KINDS if prospects else _STATUS_KINDS, s):
         return None         # no cue of any status kind (one pass instead of four)
     for m in _cues(kinds["DENIED"], s):
         pre = s[max(0, m.start() - 25):m.start()]

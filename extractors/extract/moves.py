@@ -13,6 +13,7 @@ A sentence with a move cue but no name is about the player last named (anaphora)
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -185,8 +186,7 @@ def _clause_cuts(fs: str) -> list[int]:
 
 
 def _clause_of(cuts: list[int], rel: int) -> int:
-    import bisect
-    return bisect.bisect_right(cuts, rel)
+    return bisect_right(cuts, rel)
 
 
 @dataclass
@@ -850,11 +850,10 @@ def _focal_club(clubs: list[ClubMention]) -> str | None:
 
 def _sentence_index(sentences: list[Sentence]):
     starts = [s.start for s in sentences]
-    import bisect
 
     def of(pos: int) -> int:
-        i = bisect.bisect_right(starts, pos) - 1
-        return max(0, i)
+        i = bisect_right(starts, pos) - 1
+        return i if i > 0 else 0
     return of
 
 
@@ -981,23 +980,28 @@ def _new_role(folded: str, ps: int, pe: int, c: ClubMention) -> bool:
     return bool(_NEW_ROLE_POSS.match(folded[c.start + len(c.surface):ps]))
 
 
+_CONJ_END = re.compile(r"\b(?:di|e|and|y|et|o|or)\s*$")
+_STOP_CHAR = re.compile(r"[.;:!?]")
+_MOVE_WORD = re.compile(r"\b(?:to|sign|for|signing|per|para|pour)\b")
+
+
 def _attached_club(folded: str, ps: int, pe: int, clubs: list[ClubMention]) -> ClubMention | None:
     """The club glued to the player's name, if any."""
     for c in clubs:
         ce = c.start + len(c.surface)
         if c.start >= pe and c.start - pe <= 60:
             gap = folded[pe:c.start]
-            if _GAP_AFTER_ATTACH.match(gap) and not re.search(r"\b(?:di|e|and|y|et|o|or)\s*$", gap.strip(" (")):
+            if _GAP_AFTER_ATTACH.match(gap) and not _CONJ_END.search(gap.strip(" (")):
                 return c
-            if _PRE_FROM_TAIL.search(gap) and _FROM_TAIL.search(gap) and not re.search(r"[.;:!?]", gap):
+            if _PRE_FROM_TAIL.search(gap) and _FROM_TAIL.search(gap) and not _STOP_CHAR.search(gap):
                 return c
         elif ce <= ps and ps - ce <= 45:
             gap = folded[ce:ps]
             if _GAP_BEFORE_POSSESSIVE.match(gap):
                 return c
             # "Fulham striker X" is his club; "Rennes a recruté le milieu X", with a move word between, is not
-            if _GAP_BEFORE_NOUN.match(gap) and lexicon.has("PLAYER_NOUN", gap) and not re.search(
-                    r"\b(?:to|sign|for|signing|per|para|pour)\b", gap) and not lexicon.has("MOVE", gap):
+            if _GAP_BEFORE_NOUN.match(gap) and lexicon.has("PLAYER_NOUN", gap) and not _MOVE_WORD.search(
+                    gap) and not lexicon.has("MOVE", gap):
                 return c
     return None
 
