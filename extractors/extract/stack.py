@@ -25,6 +25,8 @@ RELATIVE_FEATURES = (
 )
 STACK_FEATURES = RELATIVE_FEATURES + FEATURES
 BLEND = 0.3             # weight of stage 2 in the destination probability: CV pair F1, four seeds' mean, 0.3: 0.579, 0.4: 0.579, 0.5: 0.580; 0.3 keeps the off-topic pages clean
+# Re-checked 2026-12-06 after the output-level decisions (five seeds' mean, paired): 0.2: 0.6145, 0.3: 0.6160,
+# 0.35: 0.6162, 0.4: 0.6156, 0.45: 0.6150 (flat: kept at 0.3).
 
 
 def stack_rows(cands, rows, probs):
