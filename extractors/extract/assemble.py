@@ -27,8 +27,10 @@ THRESHOLD = 0.25     # on the destination probability: cross-validated pair F1 0
 def assemble_rumours(a, probs, confidence=lambda p: p, sellers=None) -> list[Rumour]:
     cands = a.candidates.candidates
     seller = _sellers(cands, sellers) if sellers is not None else {}
-    probs = own_clubs_dropped(cands, probs)
-    chosen = [(c, float(p)) for c, p in zip(cands, probs) if p >= THRESHOLD]
+    items = _list_items(a) if cands else []
+    extra: list = []
+    probs = own_clubs_dropped(cands, list_items_moved(a, probs, items, extra))
+    chosen = [(c, float(p)) for c, p in zip(cands, probs) if p >= THRESHOLD] + extra
     home = _home_clubs(a, chosen) if chosen else {}
     with_club = {id(c.person) for c, _ in chosen if c.club is not None and home.get(id(c.person)) != c.club.club_id}
     current = _reference_clubs(a) if chosen else {}
@@ -64,6 +66,8 @@ def assemble_rumours(a, probs, confidence=lambda p: p, sellers=None) -> list[Rum
         if r.status == "rumour":
             r.status = _status_elsewhere(a, cand, r, ix)
         r.deal_type = _own_deal(a, cand, r, marks)
+        if items:
+            _listed(a, cand, r, items)
         best = seller.get(id(cand.person))
         if best and best[0] != r.to_club_id and r.deal_type != "renewal":
             r.from_club_id, r.from_club = best[0], a.names.get(best[0])
@@ -126,6 +130,118 @@ class _Index:
 
 
 _TM_CURRENT = FEATURES.index("c_tm_current")
+_FOCAL = FEATURES.index("c_focal")
+
+# a club's list of arrivals or of departures, by language (folded text); its items are "Name (Club)"
+_ARRIVALS = re.compile(r"\b(?:acquist[io]|arriv[io]|in entrata|entrate|innesti|rinforzi|nuovi arrivi|"
+                       r"llegadas?|incorporacion(?:es)?|fichajes|altas|refuerzos|"
+                       r"arrivees?|recrues|renforts|recrutements?|"
+                       r"arrivals|signings|incomings|new faces)\b")
+_DEPARTURES = re.compile(r"\b(?:cessioni|partenze|uscite|in uscita|addii|ceduti|"
+                         r"salidas|bajas|ventas|cedidos|"
+                         r"departs|ventes|cedes|"
+                         r"departures|outgoings|exits)\b")
+_ITEM_OPEN = re.compile(r"^\s*(?:\(|[-\u2013\u2014]\s*)$")
+_ITEM_CLOSE = re.compile(r"^\s*(?:,[^()\n]{0,30})?\)")
+
+
+def _list_items(a) -> list[tuple[object, str, str]]:
+    """(person, bracketed club, "in" or "out") of every "Name (Club)" item after an arrivals or
+    departures cue of the same sentence ("con la llegada de X (Benfica), Y (Newcastle)", "Cessioni:
+    X (Empoli)"); the nearest cue before the item gives the side."""
+    f = a.folded
+    by_end: dict[int, object] = {}
+    for s, e, p in a.mentions:
+        by_end.setdefault(e, p)
+    out = []
+    for c in a.clubs:
+        if not c.surface:
+            continue
+        ce = c.start + len(c.surface)
+        if not _ITEM_CLOSE.match(f[ce:ce + 34]):
+            continue
+        op = f.rfind("(", max(0, c.start - 3), c.start)
+        op = op if op >= 0 else max(0, c.start - 3)
+        p = next((by_end[e] for e in range(op, op - 3, -1) if e in by_end and _ITEM_OPEN.match(f[e:c.start])), None)
+        if p is None:
+            continue
+        k = _sent(a, c.start)
+        if k and a.sentences[k - 1].text.rstrip().endswith(":"):
+            k -= 1      # "Acquisti:" is a sentence of its own
+        head = f[a.sentences[k].start:c.start]
+        cues = [(m.end(), "in", m.group()) for m in _ARRIVALS.finditer(head)] + \
+            [(m.end(), "out", m.group()) for m in _DEPARTURES.finditer(head)]
+        if cues:
+            _, side, cue = max(cues)
+            loan = bool(_LOANS.search(head) or lexicon.has("LOAN", head))
+            out.append((p, c.club_id, side, bool(_DONE_LIST.fullmatch(cue)), loan))
+    return out
+
+
+_LOANS = re.compile(r"\b(?:cesiones|prestamos|prestiti|prets|loans)\b")
+# list heads that report moves made ("con la llegada de", "Cessioni:"), not targets ("in entrata", "refuerzos")
+_DONE_LIST = re.compile(r"llegadas?|incorporaciones|altas|bajas|salidas|acquist[io]|arrivi|cessioni|partenze|"
+                        r"arrivees?|departs|recrues|arrivals|departures|signings")
+
+
+def _listed(a, cand: Candidate, r: Rumour, items) -> None:
+    """A list item's rumour: his old club (arrivals) or the focal club (departures) is the seller, and a
+    list of moves made ("Acquisti:", "con la llegada de") reports them completed."""
+    for person, cid, side, done, loan in items:
+        if person is not cand.person:
+            continue
+        if side == "in" and r.to_club_id and r.to_club_id != cid and r.deal_type != "renewal":
+            r.from_club_id, r.from_club = cid, a.names.get(cid)
+        elif side == "out":
+            if r.to_club_id != cid:
+                continue
+            focal = _list_focal(a)
+            if focal and r.from_club_id is None:
+                r.from_club_id, r.from_club = focal, a.names.get(focal)
+        if done and r.status in ("rumour", "negotiating"):
+            r.status = "completed"
+        if loan and r.deal_type is None:
+            r.deal_type = "loan"        # "se han movido bien en cesiones, con la llegada de X (Benfica)"
+        return
+
+
+def _list_focal(a) -> str | None:
+    """The candidates' focal club (feature c_focal)."""
+    return next((c.club.club_id for c, row in zip(a.candidates.candidates, a.candidates.rows)
+                 if c.club is not None and row[_FOCAL] == 1.0), None)
+
+
+def list_items_moved(a, probs, items, extra: list | None = None) -> list[float]:
+    """A focal club's list of arrivals or departures, its players each with his old club (arrivals)
+    or his new one (departures) in brackets: the item's move is player -> focal club, or player ->
+    bracketed club, unless the model chose another destination for him.  The bracketed club of an
+    arrival, and another item's, are no destination of his."""
+    cands = a.candidates.candidates
+    probs = [float(p) for p in probs]
+    if not items:
+        return probs
+    focal = _list_focal(a)
+    bracketed = {it[1] for it in items}
+    for person, cid, side, *_ in items:
+        dest = focal if side == "in" else cid
+        if dest is None or (side == "in" and dest == cid):
+            continue
+        mine = [i for i, c in enumerate(cands) if c.person is person]
+        wrong = bracketed - {dest} if side == "in" else (bracketed | {focal}) - {dest}
+        for i in mine:
+            if cands[i].club is not None and cands[i].club.club_id in wrong:
+                probs[i] = min(probs[i], THRESHOLD / 2)
+        better = any(probs[i] >= THRESHOLD and cands[i].club is not None and cands[i].club.club_id != dest for i in mine)
+        if better:
+            continue
+        hit = [i for i in mine if cands[i].club is not None and cands[i].club.club_id == dest]
+        for i in hit:
+            probs[i] = max(probs[i], THRESHOLD)
+        club = next((m for m in a.clubs if m.club_id == dest), None)
+        if not hit and extra is not None and club is not None and mine:
+            # no candidate pairs him with the club: the item's own pair (his sentences, no rule)
+            extra.append((Candidate(person, club, None, sorted({_sent(a, s) for s, _ in person.spans})), THRESHOLD))
+    return probs
 
 
 def own_clubs_dropped(cands, probs) -> list[float]:
