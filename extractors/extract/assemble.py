@@ -240,7 +240,7 @@ def list_items_moved(a, probs, items, extra: list | None = None) -> list[float]:
         club = next((m for m in a.clubs if m.club_id == dest), None)
         if not hit and extra is not None and club is not None and mine:
             # no candidate pairs him with the club: the item's own pair (his sentences, no rule)
-            extra.append((Candidate(person, club, None, sorted({_sent(a, s) for s, _ in person.spans})), THRESHOLD))
+            extra.append((Candidate(person, club, None, _person_sentences(a, person)), THRESHOLD))
     return probs
 
 
@@ -326,7 +326,7 @@ def _new_rumour(a, cand: Candidate) -> Rumour | None:
     from_id = _current_club(a, cand)
     if from_id == to_id:
         from_id = None
-    sents = cand.sentences or sorted({_sent(a, s) for s, _ in cand.person.spans})
+    sents = _pair_sentences(a, cand)
     stext = [a.folded[a.sentences[i].start:a.sentences[i].end] for i in sents]
     fees = [f for f in a.fees if f.sentence in set(sents)]
     fee = _pick_fee(fees, stext) if fees else None
@@ -366,21 +366,21 @@ def _match_share(a) -> float:
 def _loan_return(a, cand: Candidate) -> bool:
     """Every sentence naming the player says he is back at his club as a loan ended ("volvieron a sus
     clubes tras finalizar sus prestamos", "de retour de pret", "returned from his loan")."""
-    sents = cand.sentences or sorted({_sent(a, s) for s, _ in cand.person.spans})
+    sents = _pair_sentences(a, cand)
     return bool(sents) and all(lexicon.has("LOAN_RETURN", a.folded[a.sentences[i].start:a.sentences[i].end])
                                for i in sents)
 
 
 def _history_only(a, cand: Candidate) -> bool:
     """Every sentence naming the player tells of an earlier window (lexicon PAST_TIME, HISTORY_TIME)."""
-    sents = cand.sentences or sorted({_sent(a, s) for s, _ in cand.person.spans})
+    sents = _pair_sentences(a, cand)
     return bool(sents) and all(lexicon.has_any(("PAST_TIME", "HISTORY_TIME"),
                                                a.folded[a.sentences[i].start:a.sentences[i].end]) for i in sents)
 
 
 def _match_report(a, cand: Candidate) -> bool:
     """Every sentence naming the player (and the pair's club) carries a match or injury cue."""
-    sents = cand.sentences or sorted({_sent(a, s) for s, _ in cand.person.spans})
+    sents = _pair_sentences(a, cand)
     return bool(sents) and all(lexicon.has("MATCH", a.folded[a.sentences[i].start:a.sentences[i].end]) for i in sents)
 
 
@@ -421,7 +421,7 @@ def _own_deal(a, cand: Candidate, r: Rumour, marks: dict[int, list]) -> str | No
     model's rule_deal feature stays the sentence-wide reading."""
     if r.deal_type == "renewal":
         return r.deal_type
-    sents = cand.sentences or sorted({_sent(a, s) for s, _ in cand.person.spans})
+    sents = _pair_sentences(a, cand)
     texts, split = [], False
     for i in sents:
         x = a.sentences[i]
@@ -490,3 +490,14 @@ def _nearby_fee(a, cand: Candidate, r: Rumour, ix: _Index):
 
 def _sent(a, pos: int) -> int:
     return _sentence_index(a.sentences)(pos)
+
+
+def _person_sentences(a, person) -> list[int]:
+    """The sentences naming the person (one sentence index for all his mentions)."""
+    of = _sentence_index(a.sentences)
+    return sorted({of(s) for s, _ in person.spans})
+
+
+def _pair_sentences(a, cand: Candidate) -> list[int]:
+    """The pair's shared sentences, or the person's own when the pair has none (no destination)."""
+    return cand.sentences or _person_sentences(a, cand.person)
